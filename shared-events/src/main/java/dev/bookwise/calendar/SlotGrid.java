@@ -1,0 +1,138 @@
+package dev.bookwise.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where slots start, before any booking, notice or horizon is considered: each wall-clock range
+ * of the schedule, turned into instants day by day, is cut into {@code slotMinutes} slots from its
+ * start; each one-off window into {@code slotDuration} slots from its start. Where both offer the
+ * same start, the schedule's slot is the one offered.
+ */
+public final class SlotGrid {
+
+    private final Schedule schedule;
+    private final ZoneRules rules;
+    private final ZoneId zone;
+    private final List<AvailabilityWindow> windows;
+
+    /** @param windows disjoint windows (as the aggregate keeps them) in any order */
+    public SlotGrid(Schedule schedule, List<AvailabilityWindow> windows) {
+        this.schedule = schedule;
+        this.zone = schedule.zone();
+        this.rules = zone.getRules();
+        List<AvailabilityWindow> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.comparing(AvailabilityWindow::startTime));
+        this.windows = Collections.unmodifiableList(sorted);
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** The grid slot starting exactly at {@code start}, if any. */
+    public Optional<Slot> slotAt(Instant start) {
+        LocalDate date = LocalDate.ofInstant(start, zone);
+        // a day's range may end at 24:00, and zones shift local dates around transitions
+        for (LocalDate day = date.minusDays(1); !day.isAfter(date.plusDays(1)); day = day.plusDays(1)) {
+            for (Slot piece : pieces(day)) {
+                Optional<Slot> slot = alignedIn(piece, schedule.slotLength(), start);
+                if (slot.isPresent()) {
+                    return slot;
+                }
+            }
+        }
+        int index = lastWindowStartingAtOrBefore(start);
+        if (index >= 0) {
+            AvailabilityWindow window = windows.get(index);
+            return alignedIn(new Slot(window.startTime(), window.endTime()), window.slotLength(), start);
+        }
+        return Optional.empty();
+    }
+
+    /** Every grid slot with {@code from <= start < to}, ascending by start. */
+    public List<Slot> slotsStartingIn(Instant from, Instant to) {
+        Map<Instant, Slot> byStart = new LinkedHashMap<>();
+        LocalDate first = LocalDate.ofInstant(from, zone).minusDays(1);
+        LocalDate last = LocalDate.ofInstant(to, zone).plusDays(1);
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            for (Slot piece : pieces(day)) {
+                cut(piece, schedule.slotLength(), from, to, byStart);
+            }
+        }
+        int index = Math.max(0, lastWindowStartingAtOrBefore(from));
+        for (int i = index; i < windows.size() && windows.get(i).startTime().isBefore(to); i++) {
+            AvailabilityWindow window = windows.get(i);
+            cut(new Slot(window.startTime(), window.endTime()), window.slotLength(), from, to, byStart);
+        }
+        List<Slot> slots = new ArrayList<>(byStart.values());
+        slots.sort(Comparator.comparing(Slot::start));
+        return slots;
+    }
+
+    private List<Slot> pieces(LocalDate day) {
+        List<TimeRange> hours = schedule.hoursOn(day);
+        if (hours.isEmpty()) {
+            return List.of();
+        }
+        List<Slot> pieces = new ArrayList<>(hours.size());
+        for (TimeRange range : hours) {
+            pieces.addAll(WallClockRanges.instantsOf(day, range, rules));
+        }
+        return pieces;
+    }
+
+    private static Optional<Slot> alignedIn(Slot piece, Duration length, Instant start) {
+        if (start.isBefore(piece.start())) {
+            return Optional.empty();
+        }
+        long offsetSeconds = Duration.between(piece.start(), start).getSeconds();
+        long lengthSeconds = length.getSeconds();
+        Instant end = start.plus(length);
+        if (offsetSeconds % lengthSeconds != 0 || start.getNano() != piece.start().getNano()
+                || end.isAfter(piece.end())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Slot(start, end));
+    }
+
+    private static void cut(Slot piece, Duration length, Instant from, Instant to, Map<Instant, Slot> into) {
+        long lengthSeconds = length.getSeconds();
+        Instant start = piece.start();
+        if (start.isBefore(from)) {
+            long behind = Duration.between(start, from).getSeconds();
+            long steps = (behind + lengthSeconds - 1) / lengthSeconds;
+            start = start.plusSeconds(steps * lengthSeconds);
+        }
+        for (Instant end = start.plus(length); !end.isAfter(piece.end()) && start.isBefore(to);
+             start = end, end = start.plus(length)) {
+            into.putIfAbsent(start, new Slot(start, end));
+        }
+    }
+
+    private int lastWindowStartingAtOrBefore(Instant instant) {
+        int low = 0;
+        int high = windows.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (windows.get(mid).startTime().isAfter(instant)) {
+                high = mid - 1;
+            } else {
+                found = mid;
+                low = mid + 1;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.bookwise.commands;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record ConfirmBookingCommand(@TargetAggregateIdentifier UUID hostId, UUID bookingId, String reason) {
+}

@@ -1,0 +1,9 @@
+package dev.bookwise.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+@Revision("1")
+public record BookingCompleted(UUID bookingId, UUID hostId, String reason) implements BookingEvent {
+}

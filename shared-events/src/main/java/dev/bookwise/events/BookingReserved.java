@@ -1,0 +1,14 @@
+package dev.bookwise.events;
+
+import dev.bookwise.calendar.Attendee;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A slot was taken; the booking holds [start - bufferBefore, end + bufferAfter) until it ends or leaves. */
+@Revision("1")
+public record BookingReserved(UUID bookingId, UUID hostId, Instant start, Instant end,
+                              int bufferBeforeMinutes, int bufferAfterMinutes,
+                              Attendee attendee, Instant expiresAt) implements BookingEvent {
+}

@@ -1,0 +1,11 @@
+package dev.bookwise.events;
+
+import dev.bookwise.calendar.Schedule;
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+/** The host's recurring availability was replaced as a whole. */
+@Revision("1")
+public record ScheduleDefined(UUID hostId, Schedule schedule) {
+}
