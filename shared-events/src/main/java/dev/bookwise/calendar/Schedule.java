@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -45,7 +46,7 @@ public record Schedule(
                 }
             });
         }
-        weeklyHours = Map.copyOf(weekly);
+        weeklyHours = Collections.unmodifiableMap(weekly);
         dateOverrides = dateOverrides == null ? List.of() : List.copyOf(dateOverrides);
     }
 

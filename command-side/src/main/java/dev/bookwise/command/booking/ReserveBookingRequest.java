@@ -1,0 +1,23 @@
+package dev.bookwise.command.booking;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+record ReserveBookingRequest(
+        @NotNull UUID hostId,
+        Instant start,
+        LocalDateTime localStart,
+        @Size(max = 64) String timeZone,
+        ZoneOffset offset,
+        @NotNull @Valid AttendeeRequest attendee) {
+
+    RequestedStart when() {
+        return new RequestedStart(start, localStart, timeZone, offset);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.bookwise.command.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param adminKey             the admin bearer key ({@code BOOKWISE_ADMIN_KEY})
+ * @param reservationTtl       how long a reservation waits for confirmation ({@code BOOKWISE_RESERVATION_TTL})
+ * @param idempotencyRetention how long a stored response answers retries with the same Idempotency-Key
+ * @param hostLock             order writers per host with a PostgreSQL advisory lock, so that
+ *                             concurrent commands seldom need the conflict retry
+ * @param conflictRetries      attempts of a command whose append lost a race on the event stream
+ */
+@ConfigurationProperties("bookwise")
+public record BookwiseProperties(
+        String adminKey,
+        @DefaultValue("PT10M") Duration reservationTtl,
+        @DefaultValue("PT25H") Duration idempotencyRetention,
+        @DefaultValue("true") boolean hostLock,
+        @DefaultValue("20") int conflictRetries) {
+}

@@ -1,0 +1,134 @@
+package dev.bookwise.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.command.config.BookwiseProperties;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs one write request as one database transaction: the Idempotency-Key claim, the per-host
+ * lock, the command's events (Axon joins this transaction), its deadlines, and the stored response.
+ * A command whose append lost the race on the event stream (another node appended first) is
+ * run again from the start on fresh state.
+ */
+@Component
+public class CommandExecutor {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String POSITION_HEADER = "X-Bookwise-Position";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final TransactionTemplate transaction;
+    private final RetryTemplate conflictRetry;
+    private final JdbcTemplate jdbc;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+    private final boolean hostLock;
+
+    CommandExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, IdempotencyStore idempotency,
+                    ObjectMapper json, BookwiseProperties properties) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.conflictRetry = RetryTemplate.builder()
+                .maxAttempts(Math.max(1, properties.conflictRetries()))
+                .exponentialBackoff(2, 2.0, 100, true)
+                .retryOn(ConcurrencyException.class)
+                .traversingCauses()
+                .build();
+        this.jdbc = jdbc;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.hostLock = properties.hostLock();
+    }
+
+    /**
+     * @param hostId  the calendar the command goes to: locked, and its last event's position returned
+     * @param body    the parsed request, whose canonical JSON identifies the request for the key
+     * @param success the status of a successful answer
+     * @param action  sends the command and returns the response body
+     */
+    public ResponseEntity<String> execute(HttpServletRequest request, Caller caller, UUID hostId, Object body,
+                                          HttpStatus success, Supplier<Object> action) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1 to 255 characters");
+        }
+        String fingerprint = key == null ? null
+                : ApiKeys.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n" + toJson(body));
+        return conflictRetry.execute(attempt -> transaction.execute(tx -> {
+            if (key != null) {
+                Optional<IdempotencyStore.StoredResponse> stored = idempotency.claim(caller.principal(), key, fingerprint);
+                if (stored.isPresent()) {
+                    return respond(stored.get(), true);
+                }
+            }
+            if (hostLock) {
+                jdbc.queryForObject("SELECT pg_advisory_xact_lock(1, hashtext(?))::text", String.class, hostId.toString());
+            }
+            IdempotencyStore.StoredResponse outcome = run(request, hostId, success, action);
+            if (key != null) {
+                idempotency.remember(caller.principal(), key, fingerprint, outcome);
+            }
+            return respond(outcome, false);
+        }));
+    }
+
+    private IdempotencyStore.StoredResponse run(HttpServletRequest request, UUID hostId, HttpStatus success,
+                                                Supplier<Object> action) {
+        try {
+            Object result = action.get();
+            return new IdempotencyStore.StoredResponse(success.value(), toJson(result), positionOf(hostId));
+        } catch (BookwiseException e) {
+            return problem(e.code(), e.detail(), request);
+        } catch (AggregateNotFoundException e) {
+            return problem(ErrorCode.HOST_NOT_FOUND, "no host " + hostId, request);
+        }
+    }
+
+    private IdempotencyStore.StoredResponse problem(ErrorCode code, String detail, HttpServletRequest request) {
+        return new IdempotencyStore.StoredResponse(code.status(),
+                toJson(Problems.of(code, detail, request.getRequestURI())), null);
+    }
+
+    /** The global index of the calendar's last event: read-your-writes token for the query side. */
+    private Long positionOf(UUID hostId) {
+        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number DESC LIMIT 1",
+                (rs, i) -> rs.getLong(1), hostId.toString()).stream().findFirst().orElse(null);
+    }
+
+    private static ResponseEntity<String> respond(IdempotencyStore.StoredResponse response, boolean replayed) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+                .contentType(response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
+        if (response.position() != null) {
+            builder.header(POSITION_HEADER, response.position().toString());
+        }
+        if (replayed) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.body(response.body());
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+}
