@@ -51,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One host's calendar: its schedule, its one-off windows and its open bookings. Every booking is
  * decided here against this stream alone. Bookings leave the state once they are cancelled,
- * expired or completed; the snapshot (every {@value CalendarConfig#SNAPSHOT_EVERY} events) holds
+ * expired or completed; the snapshot (every {@value dev.bookwise.command.config.CalendarConfig#SNAPSHOT_EVERY} events) holds
  * only what is left.
  */
 @Aggregate(snapshotTriggerDefinition = "hostCalendarSnapshotTrigger")

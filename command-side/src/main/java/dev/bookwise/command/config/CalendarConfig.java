@@ -1,6 +1,6 @@
-package dev.bookwise.command.calendar;
+package dev.bookwise.command.config;
 
-import dev.bookwise.command.config.BookwiseProperties;
+import dev.bookwise.command.calendar.ReservationPolicy;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class CalendarConfig {
+public class CalendarConfig {
 
     /** A calendar is rebuilt from its latest snapshot plus fewer than this many events. */
-    static final int SNAPSHOT_EVERY = 100;
+    public static final int SNAPSHOT_EVERY = 100;
 
     @Bean
     SnapshotTriggerDefinition hostCalendarSnapshotTrigger(Snapshotter snapshotter) {
