@@ -1,10 +1,12 @@
 package dev.bookwise.command.config;
 
 import dev.bookwise.eventstore.EventStoreSchema;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +25,16 @@ class EventStoreConfig {
     @Bean
     TokenSchema tokenSchema() {
         return EventStoreSchema.tokens();
+    }
+
+    /**
+     * Recognises a lost race on an aggregate's stream. Axon's JDBC default looks for
+     * SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws; it reports
+     * SQLState 23505 (unique_violation) instead, so the loser would surface as a 500, not a retry.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean

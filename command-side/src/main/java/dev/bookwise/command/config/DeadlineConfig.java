@@ -1,0 +1,38 @@
+package dev.bookwise.command.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Persistent deadlines in PostgreSQL through db-scheduler. Declared here with its concrete type:
+ * Axon's db-scheduler task looks the manager up by class, and the auto-configured bean is typed
+ * DeadlineManager, so after a restart a due deadline fired before anything had created the bean
+ * and failed with NoSuchBeanDefinitionException.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class DeadlineConfig {
+
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, Configuration configuration,
+                                               @Qualifier("eventSerializer") Serializer serializer,
+                                               TransactionManager transactionManager,
+                                               DeadlineManagerSpanFactory spanFactory) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                // the db-scheduler starter starts and stops the scheduler
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.bookwise.command.it;
+
+import dev.bookwise.testsupport.Api;
+import dev.bookwise.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real concurrent HTTP requests for one slot: exactly one wins, every other gets 409, never a 5xx. */
+class SingleWinnerIT extends CommandSideIT {
+
+    private static Map<Integer, Long> race(List<Api> nodes, CommandSideIT.Host host, Instant start, int requests) {
+        List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            responses.add(nodes.get(i % nodes.size()).sendAsync("POST", "/api/bookings", host.key(), booking(host, start)));
+        }
+        Map<Integer, Long> byStatus = responses.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(Api.Response::status, TreeMap::new, Collectors.counting()));
+        System.out.printf("race for %s over %d node(s): %s%n", start, nodes.size(), byStatus);
+        return byStatus;
+    }
+
+    @Test
+    void oneHundredConcurrentRequestsForOneSlotHaveExactlyOneWinner() {
+        Host host = openHost();
+
+        Map<Integer, Long> byStatus = race(List.of(api), host, slot(20), 100);
+
+        assertThat(byStatus).containsExactlyEntriesOf(new TreeMap<>(Map.of(201, 1L, 409, 99L)));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM booking_directory WHERE host_id = ?::uuid", Long.class, host.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseRacingForOneSlotHaveExactlyOneWinner() {
+        TestDatabase database = TestDatabase.fresh();
+        // without the per-host lock, only the event store's (aggregate, sequence) constraint and the retry decide
+        Map<String, Object> constraintOnly = Map.of("bookwise.host-lock", false);
+        try (CommandSideInstance first = CommandSideInstance.start(database, constraintOnly);
+             CommandSideInstance second = CommandSideInstance.start(database, constraintOnly)) {
+            Api a = first.api();
+            Api b = second.api();
+            Api.Response registered = a.post("/api/hosts", ADMIN,
+                    Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", "UTC")));
+            Host host = new Host(registered.text("hostId"), registered.text("apiKey"));
+            assertThat(b.put("/api/hosts/" + host.id() + "/schedule", host.key(),
+                    Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00"))).status()).isEqualTo(200);
+
+            for (int round = 0; round < 5; round++) {
+                Map<Integer, Long> byStatus = race(List.of(a, b), host, slot(20 + round), 40);
+                assertThat(byStatus).containsExactlyEntriesOf(new TreeMap<>(Map.of(201, 1L, 409, 39L)));
+            }
+            assertThat(first.jdbc().queryForObject(
+                    "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%BookingReserved'", Long.class)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void concurrentBookingsOfDistinctSlotsOnOneHostAllSucceed() {
+        Host host = openHost();
+        List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            responses.add(api.sendAsync("POST", "/api/bookings", host.key(), booking(host, slot(i))));
+        }
+        assertThat(responses.stream().map(CompletableFuture::join).map(Api.Response::status)).containsOnly(201);
+    }
+}
