@@ -1,0 +1,103 @@
+package dev.bookwise.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bookwise.calendar.AvailabilityWindow;
+import dev.bookwise.calendar.Schedule;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.events.BookingEvent;
+import dev.bookwise.query.booking.BookingRepository;
+import dev.bookwise.query.booking.BookingView;
+import dev.bookwise.query.web.Caller;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Audit reads straight from the event store, never from a projection. */
+@RestController
+class HistoryController {
+
+    record Entry(long sequence, String type, Instant occurredAt, JsonNode data) {
+    }
+
+    record CalendarAsOf(UUID hostId, Instant asOf, Schedule schedule, List<AvailabilityWindow> windows,
+                        List<BookingView> bookings) {
+    }
+
+    private final EventStorageEngine events;
+    private final BookingRepository bookings;
+    private final ObjectMapper json;
+
+    HistoryController(EventStorageEngine events, BookingRepository bookings, ObjectMapper json) {
+        this.events = events;
+        this.bookings = bookings;
+        this.json = json;
+    }
+
+    @GetMapping("/api/bookings/{bookingId}/history")
+    List<Entry> bookingHistory(@PathVariable UUID bookingId, Caller caller) {
+        // the read model only says which calendar holds the booking; the events come from the store
+        UUID hostId = bookings.find(bookingId).map(BookingView::hostId)
+                .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
+        caller.requireHost(hostId);
+        List<Entry> history = new ArrayList<>();
+        eachEvent(hostId, message -> {
+            if (message.getPayload() instanceof BookingEvent event && event.bookingId().equals(bookingId)) {
+                ObjectNode data = json.valueToTree(event);
+                // an implementation detail of the expiry deadline, not a fact of the booking
+                data.remove("expiryDeadlineId");
+                history.add(new Entry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+                        message.getTimestamp(), data));
+            }
+        });
+        return history;
+    }
+
+    @GetMapping("/api/hosts/{hostId}/history")
+    CalendarAsOf hostAsOf(@PathVariable UUID hostId, @RequestParam(required = false) String asOf, Caller caller) {
+        caller.requireHost(hostId);
+        Instant at = asOf == null ? Instant.now() : instant(asOf);
+        CalendarReplay replay = new CalendarReplay();
+        boolean[] any = {false};
+        eachEvent(hostId, message -> {
+            any[0] = true;
+            if (!message.getTimestamp().isAfter(at)) {
+                replay.apply(message.getPayload(), message.getTimestamp());
+            }
+        });
+        if (!any[0]) {
+            throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
+        }
+        return new CalendarAsOf(hostId, at, replay.schedule(), replay.windows(), replay.liveBookings());
+    }
+
+    private void eachEvent(UUID hostId, Consumer<DomainEventMessage<?>> action) {
+        // from sequence 0 straight from the storage engine: snapshots are the command side's and not read here
+        DomainEventStream stream = events.readEvents(hostId.toString(), 0);
+        while (stream.hasNext()) {
+            action.accept(stream.next());
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "asOf must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.bookwise.query.booking;
+
+import dev.bookwise.calendar.BookingStatus;
+import dev.bookwise.events.BookingCancelled;
+import dev.bookwise.events.BookingCompleted;
+import dev.bookwise.events.BookingConfirmed;
+import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingRescheduled;
+import dev.bookwise.events.BookingReserved;
+import dev.bookwise.query.ProjectionGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** booking_view: every booking with its current status and, while live, the range it occupies. */
+@Component
+@ProcessingGroup(ProjectionGroups.BOOKINGS)
+class BookingProjection {
+
+    private final JdbcTemplate jdbc;
+
+    BookingProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BookingReserved event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.update("""
+                INSERT INTO booking_view (booking_id, host_id, status, start_time, end_time, buffer_before_minutes,
+                    buffer_after_minutes, occupied, expires_at, attendee_name, attendee_email, attendee_time_zone,
+                    created_at, updated_at, version)
+                VALUES (?, ?, 'RESERVED', ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (booking_id) DO NOTHING
+                """, event.bookingId(), event.hostId(), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(),
+                event.bufferAfterMinutes(), ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
+                ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(event.expiresAt()),
+                event.attendee().name(), event.attendee().email(), event.attendee().timeZone(), ts(at), ts(at), version);
+    }
+
+    @EventHandler
+    void on(BookingConfirmed event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+        status(event.bookingId(), BookingStatus.CONFIRMED, event.reason(), at, version);
+    }
+
+    @EventHandler
+    void on(BookingCancelled event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+        status(event.bookingId(), BookingStatus.CANCELLED, event.reason(), at, version);
+    }
+
+    @EventHandler
+    void on(BookingCompleted event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+        status(event.bookingId(), BookingStatus.COMPLETED, event.reason(), at, version);
+    }
+
+    @EventHandler
+    void on(BookingExpired event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+        status(event.bookingId(), BookingStatus.EXPIRED, null, at, version);
+    }
+
+    @EventHandler
+    void on(BookingRescheduled event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.update("""
+                UPDATE booking_view SET start_time = ?, end_time = ?, buffer_before_minutes = ?, buffer_after_minutes = ?,
+                    occupied = tstzrange(?, ?), updated_at = ?, version = ?
+                WHERE booking_id = ? AND version < ?
+                """, ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(), event.bufferAfterMinutes(),
+                ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
+                ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(at), version,
+                event.bookingId(), version);
+    }
+
+    private void status(UUID bookingId, BookingStatus status, String reason, Instant at, long version) {
+        jdbc.update("""
+                UPDATE booking_view SET status = ?, reason = coalesce(?, reason), updated_at = ?, version = ?
+                WHERE booking_id = ? AND version < ?
+                """, status.name(), reason, ts(at), version, bookingId, version);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE booking_view");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.bookwise.query.booking;
+
+import dev.bookwise.calendar.BookingStatus;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.query.host.HostDirectory;
+import dev.bookwise.query.web.Caller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+class BookingQueryController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    record Page(List<BookingView> items, String next) {
+    }
+
+    private final BookingRepository bookings;
+    private final HostDirectory hosts;
+
+    BookingQueryController(BookingRepository bookings, HostDirectory hosts) {
+        this.bookings = bookings;
+        this.hosts = hosts;
+    }
+
+    @GetMapping("/api/bookings/{bookingId}")
+    BookingView booking(@PathVariable UUID bookingId, Caller caller) {
+        BookingView booking = bookings.find(bookingId)
+                .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
+        caller.requireHost(booking.hostId());
+        return booking;
+    }
+
+    @GetMapping("/api/hosts/{hostId}/bookings")
+    Page hostBookings(@PathVariable UUID hostId, @RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to, @RequestParam(required = false) List<String> status,
+                      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+                      Caller caller) {
+        caller.requireHost(hostId);
+        if (hosts.timeZoneOf(hostId).isEmpty()) {
+            throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
+        }
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+        }
+        Instant fromInstant = instant("from", from);
+        Instant toInstant = instant("to", to);
+        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
+            throw new BookwiseException(ErrorCode.INVALID_RANGE, "to is before from");
+        }
+        Cursor after = cursor == null ? null : Cursor.decode(cursor);
+        List<BookingView> items = bookings.page(hostId, fromInstant, toInstant, statuses(status),
+                after == null ? null : after.start(), after == null ? null : after.bookingId(), size + 1);
+        String next = null;
+        if (items.size() > size) {
+            items = items.subList(0, size);
+            BookingView last = items.get(size - 1);
+            next = new Cursor(last.start(), last.bookingId()).encode();
+        }
+        return new Page(items, next);
+    }
+
+    private static Set<BookingStatus> statuses(List<String> values) {
+        Set<BookingStatus> statuses = EnumSet.noneOf(BookingStatus.class);
+        if (values != null) {
+            for (String value : values) {
+                for (String name : value.split(",")) {
+                    try {
+                        statuses.add(BookingStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new BookwiseException(ErrorCode.INVALID_REQUEST, "unknown status '" + name + "'");
+                    }
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
+        }
+    }
+
+    /** Opaque position in a host's bookings ordered by (start, id). */
+    record Cursor(Instant start, UUID bookingId) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((start + "|" + bookingId).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new BookwiseException(ErrorCode.INVALID_REQUEST, "cursor is not one this API returned");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bookwise.query.web;
+
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.stream.Collectors;
+
+/** Every failure becomes an RFC 9457 problem with a stable code; nothing leaks a stack trace. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(BookwiseException.class)
+    ResponseEntity<ProblemDetail> onRuleBroken(BookwiseException e, HttpServletRequest request) {
+        return problem(e.code(), e.detail(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> onUnexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted().collect(Collectors.joining("; "));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        // Jackson's message names the offending field and value without internals
+        String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage() : "the request body is not valid JSON";
+        return handleExceptionInternal(e, Problems.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given && given.getProperties() != null
+                && given.getProperties().containsKey("code")
+                ? given
+                : Problems.of(Problems.codeForStatus(status.value()),
+                body instanceof ProblemDetail given ? given.getDetail() : e.getMessage(), path(request));
+        HttpHeaders out = new HttpHeaders();
+        out.putAll(headers);
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(out).body(problem);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+
+    static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail, HttpServletRequest request) {
+        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(code, detail, request.getRequestURI()));
+    }
+}

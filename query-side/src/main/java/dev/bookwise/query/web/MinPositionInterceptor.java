@@ -1,0 +1,46 @@
+package dev.bookwise.query.web;
+
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * {@code ?minPosition=N} on any read: wait (bounded) until the projections have processed the
+ * write that returned {@code X-Bookwise-Position: N}; if the wait runs out, answer with what there
+ * is and say so in {@code X-Bookwise-Stale: true}.
+ */
+@Component
+class MinPositionInterceptor implements HandlerInterceptor {
+
+    static final String STALE = "X-Bookwise-Stale";
+
+    private final Freshness freshness;
+
+    MinPositionInterceptor(Freshness freshness) {
+        this.freshness = freshness;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String value = request.getParameter("minPosition");
+        if (value == null) {
+            return true;
+        }
+        long position;
+        try {
+            position = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "minPosition must be a whole number");
+        }
+        if (position < 0) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "minPosition must not be negative");
+        }
+        if (!freshness.awaitPosition(position)) {
+            response.setHeader(STALE, "true");
+        }
+        return true;
+    }
+}

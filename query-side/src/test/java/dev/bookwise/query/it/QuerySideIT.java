@@ -1,0 +1,77 @@
+package dev.bookwise.query.it;
+
+import dev.bookwise.query.QuerySideApplication;
+import dev.bookwise.testsupport.Api;
+import dev.bookwise.testsupport.TestDatabase;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The query side over HTTP against a real PostgreSQL. Events are appended to the real event store
+ * as the command side appends them: aggregate type HostCalendar, per-host sequence numbers,
+ * the same tables and serializer.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"bookwise.admin-key=" + QuerySideIT.ADMIN, "bookwise.min-position-wait=PT5S"})
+abstract class QuerySideIT {
+
+    static final String ADMIN = "it-admin-key";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PlatformTransactionManager transactions;
+    Api api;
+
+    private final Map<UUID, Long> nextSequence = new HashMap<>();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.fresh();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    /** Appends events of one host in one transaction, as one command would; returns the last global position. */
+    long append(UUID hostId, Object... events) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> eventStore.publish(Arrays.stream(events)
+                .map(event -> new GenericDomainEventMessage<>("HostCalendar", hostId.toString(),
+                        nextSequence.merge(hostId, 1L, Long::sum) - 1, event))
+                .toList()));
+        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, hostId.toString());
+    }
+
+    static String keyDigest(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
