@@ -40,6 +40,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,8 +187,9 @@ class HostCalendar {
     }
 
     private static Instant now() {
-        // Axon's clock: the wall clock in production, the fixture's clock in tests
-        return GenericEventMessage.clock.instant();
+        // Axon's clock: the wall clock in production, the fixture's clock in tests; milliseconds,
+        // as event timestamps and PostgreSQL keep them, so stored and returned instants agree
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private SlotOffer offer() {
