@@ -18,6 +18,7 @@ public enum ErrorCode {
     SLOT_UNAVAILABLE("slot-unavailable", 409, "Slot unavailable"),
     INVALID_TRANSITION("invalid-transition", 409, "Invalid status transition"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", 409, "Idempotency key in flight"),
+    REBUILD_IN_PROGRESS("rebuild-in-progress", 409, "Rebuild in progress"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     SLOT_NOT_OFFERED("slot-not-offered", 422, "Slot not offered"),

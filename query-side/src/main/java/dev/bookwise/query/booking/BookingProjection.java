@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,25 +20,26 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** booking_view: every booking with its current status and, while live, the range it occupies. */
-@Component
 @ProcessingGroup(ProjectionGroups.BOOKINGS)
-class BookingProjection {
+public class BookingProjection {
 
     private final JdbcTemplate jdbc;
+    private final String table;
 
-    BookingProjection(JdbcTemplate jdbc) {
+    public BookingProjection(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     @EventHandler
     void on(BookingReserved event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                INSERT INTO booking_view (booking_id, host_id, status, start_time, end_time, buffer_before_minutes,
+        jdbc.update(("""
+                INSERT INTO %1$s (booking_id, host_id, status, start_time, end_time, buffer_before_minutes,
                     buffer_after_minutes, occupied, expires_at, attendee_name, attendee_email, attendee_time_zone,
                     created_at, updated_at, version)
                 VALUES (?, ?, 'RESERVED', ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (booking_id) DO NOTHING
-                """, event.bookingId(), event.hostId(), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(),
+                """).formatted(table), event.bookingId(), event.hostId(), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(),
                 event.bufferAfterMinutes(), ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
                 ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(event.expiresAt()),
                 event.attendee().name(), event.attendee().email(), event.attendee().timeZone(), ts(at), ts(at), version);
@@ -67,21 +67,21 @@ class BookingProjection {
 
     @EventHandler
     void on(BookingRescheduled event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                UPDATE booking_view SET start_time = ?, end_time = ?, buffer_before_minutes = ?, buffer_after_minutes = ?,
+        jdbc.update(("""
+                UPDATE %1$s SET start_time = ?, end_time = ?, buffer_before_minutes = ?, buffer_after_minutes = ?,
                     occupied = tstzrange(?, ?), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
-                """, ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(), event.bufferAfterMinutes(),
+                """).formatted(table), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(), event.bufferAfterMinutes(),
                 ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
                 ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(at), version,
                 event.bookingId(), version);
     }
 
     private void status(UUID bookingId, BookingStatus status, String reason, Instant at, long version) {
-        jdbc.update("""
-                UPDATE booking_view SET status = ?, reason = coalesce(?, reason), updated_at = ?, version = ?
+        jdbc.update(("""
+                UPDATE %1$s SET status = ?, reason = coalesce(?, reason), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
-                """, status.name(), reason, ts(at), version, bookingId, version);
+                """).formatted(table), status.name(), reason, ts(at), version, bookingId, version);
     }
 
     private static Timestamp ts(Instant instant) {
@@ -90,6 +90,6 @@ class BookingProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE booking_view");
+        jdbc.update("TRUNCATE " + table);
     }
 }
