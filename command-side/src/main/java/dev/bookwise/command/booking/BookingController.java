@@ -2,7 +2,7 @@ package dev.bookwise.command.booking;
 
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.command.directory.CommandDirectory;
-import dev.bookwise.command.web.Caller;
+import dev.bookwise.auth.Caller;
 import dev.bookwise.command.web.CommandExecutor;
 import dev.bookwise.commands.CancelBookingCommand;
 import dev.bookwise.commands.CompleteBookingCommand;

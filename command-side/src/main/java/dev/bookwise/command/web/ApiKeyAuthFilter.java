@@ -1,5 +1,8 @@
 package dev.bookwise.command.web;
 
+import dev.bookwise.auth.Caller;
+import dev.bookwise.auth.ApiKeys;
+import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.command.directory.CommandDirectory;
@@ -16,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +60,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.UNAUTHENTICATED,
+            json.writeValue(response.getOutputStream(), Problem.of(ErrorCode.UNAUTHENTICATED,
                     "send Authorization: Bearer <admin or host key>", request.getRequestURI()));
             return;
         }
@@ -76,7 +80,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         if (adminKeyDigest != null && MessageDigest.isEqual(adminKeyDigest, digest)) {
             return Optional.of(Caller.ADMIN);
         }
-        String hex = java.util.HexFormat.of().formatHex(digest);
+        String hex = HexFormat.of().formatHex(digest);
         UUID host = knownHosts.get(hex);
         if (host == null) {
             host = directory.hostWithKeyDigest(hex).orElse(null);

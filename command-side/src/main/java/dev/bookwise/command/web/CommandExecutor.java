@@ -1,5 +1,8 @@
 package dev.bookwise.command.web;
 
+import dev.bookwise.auth.Caller;
+import dev.bookwise.auth.ApiKeys;
+import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.command.config.BookwiseProperties;
@@ -102,7 +105,7 @@ public class CommandExecutor {
 
     private IdempotencyStore.StoredResponse problem(ErrorCode code, String detail, HttpServletRequest request) {
         return new IdempotencyStore.StoredResponse(code.status(),
-                toJson(Problems.of(code, detail, request.getRequestURI())), null);
+                toJson(Problem.of(code, detail, request.getRequestURI())), null);
     }
 
     /** The global index of the calendar's last event: read-your-writes token for the query side. */

@@ -1,5 +1,6 @@
 package dev.bookwise.command.web;
 
+import dev.bookwise.auth.Caller;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

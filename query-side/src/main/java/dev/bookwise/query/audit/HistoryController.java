@@ -10,7 +10,7 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.BookingEvent;
 import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.booking.BookingView;
-import dev.bookwise.query.web.Caller;
+import dev.bookwise.auth.Caller;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;

@@ -4,7 +4,7 @@ import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostDirectory;
-import dev.bookwise.query.web.Caller;
+import dev.bookwise.auth.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

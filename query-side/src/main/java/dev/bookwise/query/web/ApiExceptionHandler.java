@@ -1,5 +1,6 @@
 package dev.bookwise.query.web;
 
+import dev.bookwise.errors.Problem;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,12 +29,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(BookwiseException.class)
-    ResponseEntity<ProblemDetail> onRuleBroken(BookwiseException e, HttpServletRequest request) {
+    ResponseEntity<Problem> onRuleBroken(BookwiseException e, HttpServletRequest request) {
         return problem(e.code(), e.detail(), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> onUnexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Problem> onUnexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred", request);
     }
@@ -44,7 +45,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
                 .sorted().collect(Collectors.joining("; "));
-        return handleExceptionInternal(e, Problems.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
+        return handleExceptionInternal(e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
     }
 
     @Override
@@ -53,17 +54,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // Jackson's message names the offending field and value without internals
         String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
                 ? json.getOriginalMessage() : "the request body is not valid JSON";
-        return handleExceptionInternal(e, Problems.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
+        return handleExceptionInternal(e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given && given.getProperties() != null
-                && given.getProperties().containsKey("code")
-                ? given
-                : Problems.of(Problems.codeForStatus(status.value()),
-                body instanceof ProblemDetail given ? given.getDetail() : e.getMessage(), path(request));
+        Problem problem = body instanceof Problem ours ? ours
+                : Problem.of(ErrorCode.forStatus(status.value()),
+                body instanceof ProblemDetail spring ? spring.getDetail() : e.getMessage(), path(request));
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -74,8 +73,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
     }
 
-    static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail, HttpServletRequest request) {
+    static ResponseEntity<Problem> problem(ErrorCode code, String detail, HttpServletRequest request) {
         return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(code, detail, request.getRequestURI()));
+                .body(Problem.of(code, detail, request.getRequestURI()));
     }
 }

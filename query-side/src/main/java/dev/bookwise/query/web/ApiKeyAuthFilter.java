@@ -1,5 +1,8 @@
 package dev.bookwise.query.web;
 
+import dev.bookwise.auth.ApiKeys;
+import dev.bookwise.auth.Caller;
+import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -15,7 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     ApiKeyAuthFilter(QueryProperties properties, JdbcTemplate jdbc, Freshness freshness, ObjectMapper json) {
         String adminKey = properties.adminKey();
-        this.adminKeyDigest = adminKey == null || adminKey.isBlank() ? null : sha256(adminKey);
+        this.adminKeyDigest = adminKey == null || adminKey.isBlank() ? null : ApiKeys.sha256(adminKey);
         this.jdbc = jdbc;
         this.freshness = freshness;
         this.json = json;
@@ -62,7 +64,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.UNAUTHENTICATED,
+            json.writeValue(response.getOutputStream(), Problem.of(ErrorCode.UNAUTHENTICATED,
                     "send Authorization: Bearer <admin or host key>", request.getRequestURI()));
             return;
         }
@@ -78,7 +80,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        byte[] digest = sha256(key);
+        byte[] digest = ApiKeys.sha256(key);
         if (adminKeyDigest != null && MessageDigest.isEqual(adminKeyDigest, digest)) {
             return Optional.of(Caller.ADMIN);
         }
@@ -101,13 +103,5 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     private Optional<UUID> lookup(String apiKeySha256) {
         return jdbc.query("SELECT host_id FROM host_view WHERE api_key_sha256 = ?",
                 (rs, i) -> rs.getObject(1, UUID.class), apiKeySha256).stream().findFirst();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

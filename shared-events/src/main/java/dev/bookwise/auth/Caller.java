@@ -1,4 +1,4 @@
-package dev.bookwise.query.web;
+package dev.bookwise.auth;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
@@ -8,9 +8,9 @@ import java.util.UUID;
 /** Who sent a request: the admin, or one host through its own key. */
 public record Caller(boolean admin, UUID hostId) {
 
-    static final Caller ADMIN = new Caller(true, null);
+    public static final Caller ADMIN = new Caller(true, null);
 
-    static Caller host(UUID hostId) {
+    public static Caller host(UUID hostId) {
         return new Caller(false, hostId);
     }
 

@@ -1,4 +1,4 @@
-package dev.bookwise.command.web;
+package dev.bookwise.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +25,7 @@ public final class ApiKeys {
         return HexFormat.of().formatHex(sha256(text));
     }
 
-    static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
