@@ -1,6 +1,6 @@
 package dev.bookwise.query.web;
 
-import dev.bookwise.auth.ApiKeys;
+import dev.bookwise.auth.BearerAuthentication;
 import dev.bookwise.auth.Caller;
 import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer keys on every /api read except availability: the admin key, or a host's key found by its
@@ -33,17 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     static final String CALLER = ApiKeyAuthFilter.class.getName() + ".caller";
-    private static final String BEARER = "Bearer ";
 
-    private final byte[] adminKeyDigest;
+    private final BearerAuthentication authentication;
     private final JdbcTemplate jdbc;
     private final Freshness freshness;
     private final ObjectMapper json;
-    private final Map<String, UUID> knownHosts = new ConcurrentHashMap<>();
 
     ApiKeyAuthFilter(QueryProperties properties, JdbcTemplate jdbc, Freshness freshness, ObjectMapper json) {
-        String adminKey = properties.adminKey();
-        this.adminKeyDigest = adminKey == null || adminKey.isBlank() ? null : ApiKeys.sha256(adminKey);
+        this.authentication = new BearerAuthentication(properties.adminKey());
         this.jdbc = jdbc;
         this.freshness = freshness;
         this.json = json;
@@ -58,7 +51,9 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), request.getParameter("minPosition"));
+        String minPosition = request.getParameter("minPosition");
+        Optional<Caller> caller = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
+                digest -> hostByKeyDigest(digest, minPosition));
         if (caller.isEmpty()) {
             response.setStatus(401);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -72,32 +67,14 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<Caller> authenticate(String authorization, String minPosition) {
-        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() > 512) {
-            return Optional.empty();
+    /** A key registered a moment ago may not be projected yet: with minPosition, wait for it and look again. */
+    private Optional<UUID> hostByKeyDigest(String apiKeySha256, String minPosition) {
+        Optional<UUID> host = lookup(apiKeySha256);
+        if (host.isEmpty() && minPosition != null && minPosition.matches("\\d{1,18}")
+                && freshness.awaitPosition(Long.parseLong(minPosition))) {
+            host = lookup(apiKeySha256);
         }
-        String key = authorization.substring(BEARER.length()).trim();
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] digest = ApiKeys.sha256(key);
-        if (adminKeyDigest != null && MessageDigest.isEqual(adminKeyDigest, digest)) {
-            return Optional.of(Caller.ADMIN);
-        }
-        String hex = HexFormat.of().formatHex(digest);
-        UUID host = knownHosts.get(hex);
-        if (host == null) {
-            host = lookup(hex).orElse(null);
-            if (host == null && minPosition != null && minPosition.matches("\\d{1,18}")
-                    && freshness.awaitPosition(Long.parseLong(minPosition))) {
-                host = lookup(hex).orElse(null);
-            }
-            if (host == null) {
-                return Optional.empty();
-            }
-            knownHosts.put(hex, host);
-        }
-        return Optional.of(Caller.host(host));
+        return host;
     }
 
     private Optional<UUID> lookup(String apiKeySha256) {
