@@ -1,10 +1,8 @@
 package dev.bookwise.query.availability;
 
-import dev.bookwise.calendar.Slot;
 import dev.bookwise.calendar.Zones;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import dev.bookwise.query.host.HostDirectory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,9 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,22 +22,18 @@ import java.util.UUID;
 class AvailabilityController {
 
     static final int MAX_DAYS = 62;
-    private static final DateTimeFormatter LOCAL_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-
-    record SlotView(Instant start, Instant end, String localStart) {
+    /** Instants as ISO text in UTC; {@code localStart} is the start in the requested zone. */
+    record SlotView(String start, String end, String localStart) {
     }
 
     record Availability(UUID hostId, String timezone, LocalDate from, LocalDate to, List<SlotView> slots) {
     }
 
     private final AvailabilityService availability;
-    private final HostDirectory hosts;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    AvailabilityController(AvailabilityService availability, HostDirectory hosts) {
+    AvailabilityController(AvailabilityService availability) {
         this.availability = availability;
-        this.hosts = hosts;
-        this.clock = Clock.systemUTC();
     }
 
     @GetMapping("/api/availability")
@@ -70,18 +64,16 @@ class AvailabilityController {
         } else {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "give date, or from and to");
         }
-        String hostZone = hosts.timeZoneOf(host)
+        AvailabilityService.HostSchedule calendar = availability.hostSchedule(host)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + host));
-        ZoneId zone = ZoneId.of(timezone == null ? hostZone : timezone);
+        ZoneId zone = ZoneId.of(timezone == null ? calendar.timeZone() : timezone);
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        List<SlotView> slots = availability.freeSlots(host, hostZone, start, end, clock.instant()).stream()
-                .map(slot -> view(slot, zone)).toList();
+        ZoneRules rules = zone.getRules();
+        List<SlotView> slots = availability.freeSlots(host, calendar.schedule(), start, end, clock.instant()).stream()
+                .map(slot -> new SlotView(SlotText.utc(slot.start()), SlotText.utc(slot.end()), SlotText.local(slot.start(), rules)))
+                .toList();
         return new Availability(host, zone.getId(), first, last, slots);
-    }
-
-    private static SlotView view(Slot slot, ZoneId zone) {
-        return new SlotView(slot.start(), slot.end(), LOCAL_WITH_OFFSET.format(slot.start().atZone(zone)));
     }
 
     private static UUID uuid(String value) {

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,9 @@ import java.util.UUID;
 @Service
 class AvailabilityService {
 
+    record HostSchedule(String timeZone, Schedule schedule) {
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -32,8 +36,16 @@ class AvailabilityService {
         this.json = json;
     }
 
-    List<Slot> freeSlots(UUID hostId, String hostTimeZone, Instant from, Instant to, Instant now) {
-        Schedule schedule = schedule(hostId, hostTimeZone);
+    /** The host's zone and schedule (the initial one if it has defined none), or empty for an unknown host. */
+    Optional<HostSchedule> hostSchedule(UUID hostId) {
+        return jdbc.query("SELECT h.time_zone, s.schedule::text FROM host_view h "
+                        + "LEFT JOIN schedule_view s ON s.host_id = h.host_id WHERE h.host_id = ?",
+                (rs, i) -> new HostSchedule(rs.getString(1),
+                        rs.getString(2) == null ? Schedule.initial(rs.getString(1)) : read(rs.getString(2))),
+                hostId).stream().findFirst();
+    }
+
+    List<Slot> freeSlots(UUID hostId, Schedule schedule, Instant from, Instant to, Instant now) {
         List<AvailabilityWindow> windows = jdbc.query(
                 "SELECT start_time, end_time, slot_duration FROM window_view WHERE host_id = ? AND end_time > ? AND start_time < ?",
                 (rs, i) -> new AvailabilityWindow(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getInt(3)),
@@ -52,14 +64,9 @@ class AvailabilityService {
         return new SlotOffer(new SlotGrid(schedule, windows), occupancy).available(from, to, now);
     }
 
-    private Schedule schedule(UUID hostId, String hostTimeZone) {
-        List<String> stored = jdbc.query("SELECT schedule::text FROM schedule_view WHERE host_id = ?",
-                (rs, i) -> rs.getString(1), hostId);
-        if (stored.isEmpty()) {
-            return Schedule.initial(hostTimeZone);
-        }
+    private Schedule read(String stored) {
         try {
-            return json.readValue(stored.get(0), Schedule.class);
+            return json.readValue(stored, Schedule.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("schedule_view holds a schedule this version cannot read", e);
         }
