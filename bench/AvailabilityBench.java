@@ -67,7 +67,7 @@ public class AvailabilityBench {
         System.out.printf("30-day availability: %d slots, stale=%s%n", count(first.body(), "\"start\""),
                 first.headers().firstValue("X-Bookwise-Stale").orElse("false"));
 
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 2000; i++) {
             check(send("GET", url, null, null), 200);
         }
         java.util.TreeMap<Double, Long> bucketsBefore = buckets();
