@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param hostLock             order writers per host with a PostgreSQL advisory lock, so that
  *                             concurrent commands seldom need the conflict retry
  * @param conflictRetries      attempts of a command whose append lost a race on the event stream
+ * @param rateLimit            requests per second per API key and per client address without one
  */
 @ConfigurationProperties("bookwise")
 public record BookwiseProperties(
@@ -19,5 +20,11 @@ public record BookwiseProperties(
         @DefaultValue("PT10M") Duration reservationTtl,
         @DefaultValue("PT25H") Duration idempotencyRetention,
         @DefaultValue("true") boolean hostLock,
-        @DefaultValue("20") int conflictRetries) {
+        @DefaultValue("20") int conflictRetries,
+        @DefaultValue RateLimits rateLimit) {
+
+    /** Sustained rates and bursts; over them a request is answered 429 rate-limited. */
+    public record RateLimits(@DefaultValue("100") long perKey, @DefaultValue("1000") long perKeyBurst,
+                             @DefaultValue("20") long perIp, @DefaultValue("200") long perIpBurst) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.bookwise.query.web;
 
 import dev.bookwise.auth.BearerAuthentication;
 import dev.bookwise.auth.Caller;
+import dev.bookwise.auth.RateLimiter;
 import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.ErrorCode;
@@ -18,10 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Bearer keys on every /api read except availability: the admin key, or a host's key found by its
+ * Bearer keys on every /api read (availability may also be read without one): the admin key, or a host's key found by its
  * SHA-256 in host_view. A key registered a moment ago may not be projected yet: with
  * {@code minPosition} the lookup waits for the projections first.
  */
@@ -29,14 +31,21 @@ import java.util.UUID;
 class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     static final String CALLER = ApiKeyAuthFilter.class.getName() + ".caller";
+    /** Readable without a key. */
+    private static final String PUBLIC = "/api/availability";
 
     private final BearerAuthentication authentication;
+    private final RateLimiter perKey;
+    private final RateLimiter perAddress;
     private final JdbcTemplate jdbc;
     private final Freshness freshness;
     private final ObjectMapper json;
 
     ApiKeyAuthFilter(QueryProperties properties, JdbcTemplate jdbc, Freshness freshness, ObjectMapper json) {
         this.authentication = new BearerAuthentication(properties.adminKey());
+        QueryProperties.RateLimits limits = properties.rateLimit();
+        this.perKey = new RateLimiter(new RateLimiter.Limit(limits.perKey(), limits.perKeyBurst()));
+        this.perAddress = new RateLimiter(new RateLimiter.Limit(limits.perIp(), limits.perIpBurst()));
         this.jdbc = jdbc;
         this.freshness = freshness;
         this.json = json;
@@ -45,7 +54,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !path.startsWith("/api/") || path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui") || path.equals("/api/availability");
+        return !path.startsWith("/api/") || path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui");
     }
 
     @Override
@@ -54,13 +63,21 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         String minPosition = request.getParameter("minPosition");
         Optional<Caller> caller = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
                 digest -> hostByKeyDigest(digest, minPosition));
+        // anonymous reads and failed keys count against the client's address
+        OptionalLong wait = caller.isPresent() ? perKey.tryAcquire(caller.get().principal())
+                : perAddress.tryAcquire(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+            problem(response, request, ErrorCode.RATE_LIMITED, "too many requests; retry after " + wait.getAsLong() + " s");
+            return;
+        }
         if (caller.isEmpty()) {
-            response.setStatus(401);
+            if (PUBLIC.equals(request.getRequestURI())) {
+                chain.doFilter(request, response);
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), Problem.of(ErrorCode.UNAUTHENTICATED,
-                    "send Authorization: Bearer <admin or host key>", request.getRequestURI()));
+            problem(response, request, ErrorCode.UNAUTHENTICATED, "send Authorization: Bearer <admin or host key>");
             return;
         }
         request.setAttribute(CALLER, caller.get());
@@ -80,5 +97,13 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     private Optional<UUID> lookup(String apiKeySha256) {
         return jdbc.query("SELECT host_id FROM host_view WHERE api_key_sha256 = ?",
                 (rs, i) -> rs.getObject(1, UUID.class), apiKeySha256).stream().findFirst();
+    }
+
+    private void problem(HttpServletResponse response, HttpServletRequest request, ErrorCode code, String detail)
+            throws IOException {
+        response.setStatus(code.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), Problem.of(code, detail, request.getRequestURI()));
     }
 }
