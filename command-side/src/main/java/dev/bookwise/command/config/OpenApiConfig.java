@@ -1,6 +1,7 @@
 package dev.bookwise.command.config;
 
 import dev.bookwise.auth.Caller;
+import dev.bookwise.errors.ApiConventions;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -23,17 +24,10 @@ class OpenApiConfig {
     OpenAPI bookwiseOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("BookWise command side").version("1")
-                        .description(DESCRIPTION))
+                        .description(ApiConventions.DESCRIPTION))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("The admin key (BOOKWISE_ADMIN_KEY) or a host's own key")))
+                        .description(ApiConventions.BEARER_DESCRIPTION)))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
-
-    private static final String DESCRIPTION = """
-            Errors are application/problem+json (RFC 9457) with a stable `code`: see docs/architecture.md#errors.
-            Every POST/PUT/PATCH accepts an Idempotency-Key header (1-255 characters): a retry with the same key and body
-            returns the first response; another body with the same key is 422 idempotency-key-reused; a key still in
-            flight is 409 idempotency-key-in-flight. Writes answer X-Bookwise-Position; reads accept ?minPosition= to
-            wait for that write (X-Bookwise-Stale: true when the wait runs out).""";
 }

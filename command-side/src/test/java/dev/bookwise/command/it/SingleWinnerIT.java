@@ -64,6 +64,21 @@ class SingleWinnerIT extends CommandSideIT {
     }
 
     @Test
+    void aCalendarLoadedFromItsSnapshotStillKnowsEveryBooking() {
+        Host host = openHost();
+        for (int i = 0; i < 110; i++) {
+            assertThat(reserve(host, slot(i)).status()).isEqualTo(201);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class, host.id())).as("a snapshot was taken").isPositive();
+
+        for (int i = 0; i < 110; i += 11) {
+            assertThat(reserve(host, slot(i)).code()).as("slot %d", i).isEqualTo("slot-unavailable");
+        }
+        assertThat(reserve(host, slot(110)).status()).isEqualTo(201);
+    }
+
+    @Test
     void concurrentBookingsOfDistinctSlotsOnOneHostAllSucceed() {
         Host host = openHost();
         List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
