@@ -73,6 +73,18 @@ public class CommandExecutor {
         }
         String fingerprint = key == null ? null
                 : ApiKeys.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n" + toJson(body));
+        try {
+            return attempt(request, caller, hostId, success, action, key, fingerprint);
+        } catch (IdempotencyStore.AnsweredConcurrently first) {
+            // this request's transaction, effects and all, was rolled back: answer what the first one answered
+            return transaction.execute(tx -> respond(idempotency.find(caller.principal(), key, fingerprint)
+                    .orElseThrow(() -> new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+                            "a request with this Idempotency-Key is still being processed")), true));
+        }
+    }
+
+    private ResponseEntity<String> attempt(HttpServletRequest request, Caller caller, UUID hostId, HttpStatus success,
+                                           Supplier<Object> action, String key, String fingerprint) {
         return conflictRetry.execute(attempt -> transaction.execute(tx -> {
             if (key != null) {
                 Optional<IdempotencyStore.StoredResponse> stored = idempotency.claim(caller.principal(), key, fingerprint);

@@ -49,20 +49,45 @@ class IdempotencyStore {
         }
         return jdbc.query("SELECT request_sha256, response_status, response_body, response_position "
                         + "FROM idempotency_record WHERE principal = ? AND idempotency_key = ?",
-                (rs, i) -> {
-                    if (!rs.getString(1).equals(requestSha256)) {
-                        throw new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                "this Idempotency-Key was already used for a different request");
-                    }
-                    long position = rs.getLong(4);
-                    return new StoredResponse(rs.getInt(2), rs.getString(3), rs.wasNull() ? null : position);
-                }, principal, key).stream().findFirst();
+                (rs, i) -> stored(rs, requestSha256), principal, key).stream().findFirst();
     }
 
+    private static StoredResponse stored(java.sql.ResultSet rs, String requestSha256) throws java.sql.SQLException {
+        if (!rs.getString(1).equals(requestSha256)) {
+            throw new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was already used for a different request");
+        }
+        long position = rs.getLong(4);
+        return new StoredResponse(rs.getInt(2), rs.getString(3), rs.wasNull() ? null : position);
+    }
+
+    /**
+     * Stores this request's response unless another request with the key stored one first.
+     *
+     * @throws AnsweredConcurrently when one did: the caller's transaction must roll back, so that
+     *                              the key's effects happen once, and the first response be replayed
+     */
     void remember(String principal, String key, String requestSha256, StoredResponse response) {
-        jdbc.update("INSERT INTO idempotency_record (principal, idempotency_key, request_sha256, response_status, "
-                        + "response_body, response_position) VALUES (?, ?, ?, ?, ?, ?)",
+        int stored = jdbc.update("INSERT INTO idempotency_record (principal, idempotency_key, request_sha256, response_status, "
+                        + "response_body, response_position) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 principal, key, requestSha256, response.status(), response.body(), response.position());
+        if (stored == 0) {
+            throw new AnsweredConcurrently();
+        }
+    }
+
+    /** The first response stored for the key, for a request whose own transaction was rolled back. */
+    Optional<StoredResponse> find(String principal, String key, String requestSha256) {
+        return jdbc.query("SELECT request_sha256, response_status, response_body, response_position "
+                        + "FROM idempotency_record WHERE principal = ? AND idempotency_key = ?",
+                (rs, i) -> stored(rs, requestSha256), principal, key).stream().findFirst();
+    }
+
+    /** Another request with the same key stored its response first. */
+    static final class AnsweredConcurrently extends RuntimeException {
+        AnsweredConcurrently() {
+            super("another request with this Idempotency-Key answered first", null, false, false);
+        }
     }
 
     @Bean

@@ -59,6 +59,9 @@ class CommandApiIT extends CommandSideIT {
             assertProblem(api.post("/api/hosts", ADMIN, "{\"name\": "), 400, "invalid-request");
             assertProblem(api.post("/api/hosts", ADMIN, Api.json(Map.of("email", "not-an-email", "timeZone", "UTC"))),
                     400, "invalid-request");
+            // PostgreSQL text cannot hold NUL: it must never reach an event
+            assertProblem(api.post("/api/hosts", ADMIN, "{\"name\":\"Zo\\u0000e\",\"email\":\"z@example.com\",\"timeZone\":\"UTC\"}"),
+                    400, "invalid-request");
         }
 
         @Test

@@ -64,6 +64,27 @@ class SingleWinnerIT extends CommandSideIT {
     }
 
     @Test
+    void concurrentRetriesWithOneIdempotencyKeyAreAnsweredOnceAndNeverWithA5xx() {
+        Host host = openHost();
+        for (int round = 0; round < 8; round++) {
+            String key = "same-" + round;
+            // half the rounds for a slot that is not offered (a stored 422), half for a free one (one booking)
+            Instant start = round % 2 == 0 ? slot(20 + round).plusSeconds(600) : slot(20 + round);
+            List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                responses.add(api.sendAsync("POST", "/api/bookings", host.key(), booking(host, start), "Idempotency-Key", key));
+            }
+            List<Api.Response> answers = responses.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isLessThan(500));
+            int first = round % 2 == 0 ? 422 : 201;
+            assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(first, 409));
+            assertThat(answers.stream().filter(r -> r.status() == first).map(Api.Response::body).distinct()).hasSize(1);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM booking_directory WHERE host_id = ?::uuid", Long.class, host.id()))
+                .isEqualTo(4);
+    }
+
+    @Test
     void aCalendarLoadedFromItsSnapshotStillKnowsEveryBooking() {
         Host host = openHost();
         for (int i = 0; i < 110; i++) {

@@ -8,6 +8,7 @@ import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.query.ProjectionGroups;
+import dev.bookwise.query.StoredText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,7 +43,8 @@ public class BookingProjection {
                 """).formatted(table), event.bookingId(), event.hostId(), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(),
                 event.bufferAfterMinutes(), ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
                 ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(event.expiresAt()),
-                event.attendee().name(), event.attendee().email(), event.attendee().timeZone(), ts(at), ts(at), version);
+                StoredText.of(event.attendee().name()), StoredText.of(event.attendee().email()),
+                StoredText.of(event.attendee().timeZone()), ts(at), ts(at), version);
     }
 
     @EventHandler
@@ -81,7 +83,7 @@ public class BookingProjection {
         jdbc.update(("""
                 UPDATE %1$s SET status = ?, reason = coalesce(?, reason), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
-                """).formatted(table), status.name(), reason, ts(at), version, bookingId, version);
+                """).formatted(table), status.name(), StoredText.of(reason), ts(at), version, bookingId, version);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -2,6 +2,7 @@ package dev.bookwise.query.host;
 
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.query.ProjectionGroups;
+import dev.bookwise.query.StoredText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,7 +31,7 @@ public class HostProjection {
                 ON CONFLICT (host_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
                     time_zone = EXCLUDED.time_zone, api_key_sha256 = EXCLUDED.api_key_sha256, version = EXCLUDED.version
                 WHERE %1$s.version < EXCLUDED.version
-                """).formatted(table), event.hostId(), event.name(), event.email(), event.timeZone(), event.apiKeySha256(),
+                """).formatted(table), event.hostId(), StoredText.of(event.name()), StoredText.of(event.email()), event.timeZone(), event.apiKeySha256(),
                 Timestamp.from(at), version);
     }
 

@@ -228,6 +228,19 @@ class QueryApiIT extends QuerySideIT {
         }
 
         @Test
+        void textPostgresCannotStoreNeverStopsTheProjection() {
+            UUID id = UUID.randomUUID();
+            String key = "bwk_" + UUID.randomUUID();
+            long position = append(id, new HostRegistered(id, "Zo\u0000e", "z\u0000@example.com", "UTC", keyDigest(key)));
+            Host later = host("UTC");
+
+            Api.Response response = api.get("/api/hosts/" + id + "/bookings?minPosition=" + Math.max(position, later.position()), key);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.header("X-Bookwise-Stale")).isNull();
+            assertThat(api.get("/api/hosts/" + later.id() + "/bookings", later.key()).status()).isEqualTo(200);
+        }
+
+        @Test
         void aHostsBookingsArePagedAndFiltered() {
             Host host = host("UTC");
             Instant base = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
