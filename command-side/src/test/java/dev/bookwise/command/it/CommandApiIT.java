@@ -221,6 +221,7 @@ class CommandApiIT extends CommandSideIT {
         void malformedBookingsAreInvalidRequests() {
             Host host = openHost();
             assertProblem(api.post("/api/bookings", host.key(), "not json"), 400, "invalid-request");
+            assertProblem(api.post("/api/bookings", host.key(), booking(host, slot(20)) + " garbage"), 400, "invalid-request");
             assertProblem(api.post("/api/bookings", host.key(), Api.json(Map.of("hostId", host.id(), "start", "tomorrow",
                     "attendee", Map.of("name", "Bob", "email", "bob@example.com")))), 400, "invalid-request");
             assertProblem(api.post("/api/bookings", host.key(), Api.json(Map.of("hostId", host.id(), "start", slot(20).toString()))),
