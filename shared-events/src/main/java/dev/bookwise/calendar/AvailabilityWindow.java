@@ -42,8 +42,4 @@ public record AvailabilityWindow(Instant startTime, Instant endTime, int slotDur
         Instant end = endTime.isAfter(other.endTime) ? endTime : other.endTime;
         return new AvailabilityWindow(start, end, slotDuration);
     }
-
-    public boolean contains(AvailabilityWindow other) {
-        return !other.startTime.isBefore(startTime) && !other.endTime.isAfter(endTime);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.bookwise.calendar;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,22 +17,4 @@ public record Booking(
         Attendee attendee,
         int bufferBeforeMinutes,
         int bufferAfterMinutes) {
-
-    public Instant occupiedFrom() {
-        return start.minus(Duration.ofMinutes(bufferBeforeMinutes));
-    }
-
-    public Instant occupiedUntil() {
-        return end.plus(Duration.ofMinutes(bufferAfterMinutes));
-    }
-
-    public Booking withStatus(BookingStatus newStatus) {
-        return new Booking(bookingId, hostId, newStatus, start, end, expiresAt, attendee,
-                bufferBeforeMinutes, bufferAfterMinutes);
-    }
-
-    public Booking movedTo(Instant newStart, Instant newEnd, int newBufferBefore, int newBufferAfter) {
-        return new Booking(bookingId, hostId, status, newStart, newEnd, expiresAt, attendee,
-                newBufferBefore, newBufferAfter);
-    }
 }

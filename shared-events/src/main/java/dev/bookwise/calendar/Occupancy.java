@@ -28,13 +28,6 @@ public final class Occupancy {
         }
     }
 
-    /** Ranges that end at or before {@code instant} can no longer conflict with a bookable slot. */
-    public void forgetEndingBefore(Instant instant) {
-        while (!byStart.isEmpty() && !byStart.firstEntry().getValue().until().isAfter(instant)) {
-            byStart.pollFirstEntry();
-        }
-    }
-
     public boolean overlaps(Instant from, Instant until) {
         return overlapsOther(from, until, null);
     }
@@ -51,9 +44,5 @@ public final class Occupancy {
             }
         }
         return false;
-    }
-
-    public int size() {
-        return byStart.size();
     }
 }

@@ -9,10 +9,4 @@ public sealed interface BookingEvent
     UUID bookingId();
 
     UUID hostId();
-
-    /** The name outside systems see: {@code booking.reserved}, … */
-    default String externalType() {
-        String simple = getClass().getSimpleName();
-        return "booking." + simple.substring("Booking".length()).toLowerCase(java.util.Locale.ROOT);
-    }
 }

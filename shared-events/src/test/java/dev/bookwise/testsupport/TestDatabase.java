@@ -43,6 +43,12 @@ public record TestDatabase(String url, String user, String password) {
         return new TestDatabase(s.jdbc(name), s.user(), s.password());
     }
 
+    /** The Spring Boot properties that point an application at this database. */
+    public java.util.Map<String, String> springProperties() {
+        return java.util.Map.of("spring.datasource.url", url, "spring.datasource.username", user,
+                "spring.datasource.password", password);
+    }
+
     private static synchronized Server server() {
         if (server == null) {
             server = start();

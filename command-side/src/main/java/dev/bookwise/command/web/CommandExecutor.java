@@ -78,8 +78,7 @@ public class CommandExecutor {
         } catch (IdempotencyStore.AnsweredConcurrently first) {
             // this request's transaction, effects and all, was rolled back: answer what the first one answered
             return transaction.execute(tx -> respond(idempotency.find(caller.principal(), key, fingerprint)
-                    .orElseThrow(() -> new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
-                            "a request with this Idempotency-Key is still being processed")), true));
+                    .orElseThrow(IdempotencyStore::inFlight), true));
         }
     }
 

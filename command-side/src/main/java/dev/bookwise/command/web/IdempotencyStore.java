@@ -44,8 +44,7 @@ class IdempotencyStore {
         Boolean claimed = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(2, hashtext(?))", Boolean.class,
                 principal + "\n" + key);
         if (!Boolean.TRUE.equals(claimed)) {
-            throw new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "a request with this Idempotency-Key is still being processed");
+            throw inFlight();
         }
         return jdbc.query("SELECT request_sha256, response_status, response_body, response_position "
                         + "FROM idempotency_record WHERE principal = ? AND idempotency_key = ?",
@@ -81,6 +80,10 @@ class IdempotencyStore {
         return jdbc.query("SELECT request_sha256, response_status, response_body, response_position "
                         + "FROM idempotency_record WHERE principal = ? AND idempotency_key = ?",
                 (rs, i) -> stored(rs, requestSha256), principal, key).stream().findFirst();
+    }
+
+    static BookwiseException inFlight() {
+        return new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, "a request with this Idempotency-Key is still being processed");
     }
 
     /** Another request with the same key stored its response first. */

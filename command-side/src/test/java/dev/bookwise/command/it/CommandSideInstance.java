@@ -22,9 +22,7 @@ final class CommandSideInstance implements AutoCloseable {
     static CommandSideInstance start(TestDatabase database, Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", 0);
-        all.put("spring.datasource.url", database.url());
-        all.put("spring.datasource.username", database.user());
-        all.put("spring.datasource.password", database.password());
+        all.putAll(database.springProperties());
         all.put("bookwise.admin-key", CommandSideIT.ADMIN);
         all.put("spring.jmx.enabled", false);
         all.putAll(properties);

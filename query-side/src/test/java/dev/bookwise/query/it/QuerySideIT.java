@@ -45,10 +45,7 @@ abstract class QuerySideIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase database = TestDatabase.fresh();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabase.fresh().springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach
