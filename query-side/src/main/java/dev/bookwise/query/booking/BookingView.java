@@ -2,12 +2,57 @@ package dev.bookwise.query.booking;
 
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.BookingStatus;
+import dev.bookwise.events.BookingCancelled;
+import dev.bookwise.events.BookingCompleted;
+import dev.bookwise.events.BookingConfirmed;
+import dev.bookwise.events.BookingEvent;
+import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingRescheduled;
+import dev.bookwise.events.BookingReserved;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A booking as the read model has it; the same fields as the command side's answers, and more. */
+/**
+ * A booking as the read model has it; the same fields as the command side's answers, and more.
+ * It is also the {@code data} of every Kafka CloudEvent and webhook: the booking after that event.
+ */
 public record BookingView(UUID bookingId, UUID hostId, BookingStatus status, Instant start, Instant end,
                           Instant expiresAt, Attendee attendee, int bufferBeforeMinutes, int bufferAfterMinutes,
                           String reason, Instant createdAt, Instant updatedAt) {
+
+    /**
+     * The booking after {@code event}, which happened {@code at}; {@code before} is the booking
+     * before it (null only for a reservation, or when the earlier state is unknown).
+     */
+    public static BookingView after(BookingView before, BookingEvent event, Instant at) {
+        if (event instanceof BookingReserved reserved) {
+            return new BookingView(reserved.bookingId(), reserved.hostId(), BookingStatus.RESERVED, reserved.start(),
+                    reserved.end(), reserved.expiresAt(), reserved.attendee(), reserved.bufferBeforeMinutes(),
+                    reserved.bufferAfterMinutes(), null, at, at);
+        }
+        BookingView base = before != null ? before : new BookingView(event.bookingId(), event.hostId(), null, null, null,
+                null, null, 0, 0, null, null, at);
+        if (event instanceof BookingConfirmed e) {
+            return base.moved(BookingStatus.CONFIRMED, e.reason(), at);
+        }
+        if (event instanceof BookingCancelled e) {
+            return base.moved(BookingStatus.CANCELLED, e.reason(), at);
+        }
+        if (event instanceof BookingCompleted e) {
+            return base.moved(BookingStatus.COMPLETED, e.reason(), at);
+        }
+        if (event instanceof BookingExpired) {
+            return base.moved(BookingStatus.EXPIRED, null, at);
+        }
+        BookingRescheduled e = (BookingRescheduled) event;
+        return new BookingView(base.bookingId, base.hostId, base.status, e.start(), e.end(), base.expiresAt,
+                base.attendee, e.bufferBeforeMinutes(), e.bufferAfterMinutes(), base.reason, base.createdAt, at);
+    }
+
+    private BookingView moved(BookingStatus next, String newReason, Instant at) {
+        // only a reservation has an expiry; the read model answers the same
+        return new BookingView(bookingId, hostId, next, start, end, null, attendee, bufferBeforeMinutes,
+                bufferAfterMinutes, newReason != null ? newReason : reason, createdAt, at);
+    }
 }

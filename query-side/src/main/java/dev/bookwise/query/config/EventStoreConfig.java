@@ -2,11 +2,25 @@ package dev.bookwise.query.config;
 
 import dev.bookwise.eventstore.EventStoreSchema;
 import dev.bookwise.query.ProjectionGroups;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /** Reads the command side's event store (same Flyway-created tables); keeps tracking tokens beside it. */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +34,56 @@ class EventStoreConfig {
     @Bean
     TokenSchema tokenSchema() {
         return EventStoreSchema.tokens();
+    }
+
+    /**
+     * Axon's JDBC engine on the Flyway tables, declared here because the event store below is (Axon's
+     * auto-configuration backs off both when either is declared). This side only reads; it fetches
+     * in batches of {@code bookwise.event-fetch-size} so that replays make fewer round trips.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          EventSchema eventSchema, @Value("${bookwise.event-fetch-size:500}") int fetchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .batchSize(fetchSize)
+                .build();
+    }
+
+    /**
+     * The command side appends from another process, so nothing tells this one about new events: the
+     * store is polled. Axon's default is once a second; every read-your-writes wait, Kafka publication
+     * and webhook would inherit that second. One indexed query per interval is cheap.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${bookwise.event-poll-interval:PT0.05S}") Duration pollInterval) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(Math.max(1, pollInterval.toMillis()))
+                .build();
+    }
+
+    /**
+     * A handler that fails must stop its processor at that event (which retries it with a back-off)
+     * rather than skip it: a skipped event is a read row or a Kafka message lost for good.
+     */
+    @Bean
+    ConfigurerModule failedEventsAreRetriedNotSkipped() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.bookwise.query.it;
 
 import dev.bookwise.query.QuerySideApplication;
+import dev.bookwise.query.testsupport.TestKafka;
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -43,9 +44,17 @@ abstract class QuerySideIT {
 
     private final Map<UUID, Long> nextSequence = new HashMap<>();
 
+    /**
+     * A fresh database, the shared test broker, and a topic and consumer group of this context's own,
+     * so that no test sees another's events.
+     */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        String context = UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrap());
+        registry.add("bookwise.kafka.topic", () -> "bookwise.booking-events.it-" + context);
+        registry.add("spring.kafka.consumer.group-id", () -> "bookwise-webhooks-it-" + context);
     }
 
     @BeforeEach

@@ -1,0 +1,35 @@
+package dev.bookwise.query.publish;
+
+import dev.bookwise.events.BookingCancelled;
+import dev.bookwise.events.BookingCompleted;
+import dev.bookwise.events.BookingConfirmed;
+import dev.bookwise.events.BookingEvent;
+import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingRescheduled;
+import dev.bookwise.events.BookingReserved;
+
+import java.util.List;
+import java.util.Map;
+
+/** The public names of the booking events on Kafka and in webhooks ({@code booking.reserved}, ...). */
+public final class BookingEventTypes {
+
+    private static final Map<Class<? extends BookingEvent>, String> NAMES = Map.of(
+            BookingReserved.class, "booking.reserved",
+            BookingConfirmed.class, "booking.confirmed",
+            BookingExpired.class, "booking.expired",
+            BookingCancelled.class, "booking.cancelled",
+            BookingCompleted.class, "booking.completed",
+            BookingRescheduled.class, "booking.rescheduled");
+
+    /** Every public name, in the order of a booking's life. */
+    public static final List<String> ALL = List.of("booking.reserved", "booking.confirmed", "booking.rescheduled",
+            "booking.cancelled", "booking.expired", "booking.completed");
+
+    private BookingEventTypes() {
+    }
+
+    public static String of(BookingEvent event) {
+        return NAMES.get(event.getClass());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.bookwise.query.publish;
+
+import dev.bookwise.events.BookingEvent;
+import dev.bookwise.query.booking.BookingView;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes every booking event of the event store to Kafka: the event store is the outbox.
+ * <p>
+ * A tracking processor hands a batch of events to this handler inside one transaction. Each event
+ * is sent without waiting; before the transaction commits (and with it the processor's token and
+ * the publisher's booking states) every send of the batch must be acknowledged by Kafka
+ * ({@code acks=all}, idempotent producer). If any is not, the transaction rolls back and the
+ * processor retries the batch from its last token with a growing back-off: events are published at
+ * least once, in order per host (the topic's key is the host, and the processor handles one host's
+ * events in order), and a Kafka outage only delays publication, never the bookings.
+ */
+@ProcessingGroup(KafkaPublisher.GROUP)
+public class KafkaPublisher {
+
+    public static final String GROUP = "kafka-publisher";
+    private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
+    private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final KafkaAdmin admin;
+    private final NewTopic topic;
+    private final PublishedBookings bookings;
+    private final BookingCloudEvents cloudEvents;
+    private final Duration ackTimeout;
+    private final Counter published;
+    private final Timer commitToAck;
+    private final AtomicLong lastPublishedEventTime = new AtomicLong();
+    private volatile boolean topicReady;
+
+    KafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic topic, PublishedBookings bookings,
+                   BookingCloudEvents cloudEvents, Duration ackTimeout, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.admin = admin;
+        this.topic = topic;
+        this.bookings = bookings;
+        this.cloudEvents = cloudEvents;
+        this.ackTimeout = ackTimeout;
+        this.published = Counter.builder("bookwise.kafka.published")
+                .description("Booking events acknowledged by Kafka (a retried batch counts again)").register(meters);
+        this.commitToAck = Timer.builder("bookwise.kafka.publish.lag")
+                .description("From an event's commit to Kafka's acknowledgement of it").publishPercentileHistogram()
+                .register(meters);
+        io.micrometer.core.instrument.Gauge.builder("bookwise.kafka.publish.behind.seconds", this,
+                        p -> p.lastPublishedEventTime.get() == 0 ? 0
+                                : Math.max(0, (System.currentTimeMillis() - p.lastPublishedEventTime.get()) / 1000.0))
+                .description("Age of the newest event Kafka acknowledged (grows while the publisher is stuck or idle)")
+                .register(meters);
+    }
+
+    @EventHandler
+    void on(BookingEvent event, EventMessage<?> message, @SequenceNumber Long sequence, @Timestamp Instant at) {
+        ensureTopic();
+        BookingView booking = BookingView.after(bookings.find(event.bookingId()).orElse(null), event, at);
+        bookings.save(booking, sequence);
+        CloudEvent cloudEvent = cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
+        CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(
+                new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent));
+        pendingSends().add(sent.thenAccept(result -> {
+            published.increment();
+            commitToAck.record(Duration.between(at, Instant.now()));
+            lastPublishedEventTime.accumulateAndGet(at.toEpochMilli(), Math::max);
+        }));
+    }
+
+    /** The sends of this batch; the first one registers the wait for all of them before the commit. */
+    private List<CompletableFuture<Void>> pendingSends() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<Void>> sends = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<Void>> sends) {
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailable("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaUnavailable("Kafka did not acknowledge " + sends.size() + " events; the batch will be retried", e);
+        }
+    }
+
+    /**
+     * Creates the topic if it is missing. An existing topic is left as it is: adding partitions
+     * would move hosts to other partitions and break their order.
+     */
+    private void ensureTopic() {
+        if (topicReady) {
+            return;
+        }
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            client.createTopics(List.of(topic)).all().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("created topic {} ({} partitions, replication {})", topic.name(), topic.numPartitions(),
+                    topic.replicationFactor());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new KafkaUnavailable("could not create topic " + topic.name(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailable("could not create topic " + topic.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailable("interrupted while creating topic " + topic.name(), e);
+        }
+        topicReady = true;
+    }
+
+    /** Kafka did not take a batch; the processor retries it. */
+    static final class KafkaUnavailable extends RuntimeException {
+        KafkaUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.bookwise.query.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+class PublisherConfig {
+
+    @Bean
+    NewTopic bookingEventsTopic(KafkaProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .build();
+    }
+
+    @Bean
+    KafkaPublisher kafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic bookingEventsTopic,
+                                  PublishedBookings bookings, ObjectMapper json, KafkaProperties properties,
+                                  @Value("${bookwise.kafka.ack-timeout:PT30S}") Duration ackTimeout, MeterRegistry meters) {
+        return new KafkaPublisher(kafka, admin, bookingEventsTopic, bookings,
+                new BookingCloudEvents(json, properties.source()), ackTimeout, meters);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.bookwise.query.webhook;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Makes one attempt of one delivery; db-scheduler runs it (a persistent task per message, on a pool
+ * of threads, across instances) and this answers whether and when to try again.
+ * <p>
+ * Every attempt is logged. A 2xx ends the delivery; otherwise attempt n (of this re-drive) is
+ * followed by attempt n+1 after a wait of {@code firstRetry * 2^(n-1)}, at most {@code maxRetryDelay},
+ * jittered down by up to half; after {@code maxAttempts} the delivery stays FAILED until an admin
+ * re-drives it. At most {@code maxInFlightPerSubscription} attempts to one subscription run at
+ * once here, so a receiver that hangs holds only that many threads; its other messages wait their turn.
+ */
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final Duration BUSY_DEFERRAL = Duration.ofMillis(500);
+
+    private final WebhookDeliveries deliveries;
+    private final WebhookSubscriptions subscriptions;
+    private final TargetPolicy targets;
+    private final WebhookSender sender;
+    private final WebhookProperties properties;
+    private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    private final Timer attemptDuration;
+    private final Timer deliveredAfter;
+
+    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, TargetPolicy targets,
+                      WebhookSender sender, WebhookProperties properties, MeterRegistry meters) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.targets = targets;
+        this.sender = sender;
+        this.properties = properties;
+        this.meters = meters;
+        this.attemptDuration = Timer.builder("bookwise.webhook.attempt.duration")
+                .description("Duration of one webhook HTTP attempt").publishPercentileHistogram().register(meters);
+        this.deliveredAfter = Timer.builder("bookwise.webhook.delivered.lag")
+                .description("From the event's commit to the receiver's 2xx").publishPercentileHistogram().register(meters);
+    }
+
+    CompletionHandler<Void> attempt(String webhookId) {
+        Optional<WebhookDeliveries.Delivery> found = deliveries.find(webhookId);
+        if (found.isEmpty() || found.get().status() == WebhookDeliveries.Status.SUCCEEDED
+                || found.get().status() == WebhookDeliveries.Status.FAILED
+                || found.get().status() == WebhookDeliveries.Status.CANCELLED) {
+            return (complete, operations) -> operations.remove();
+        }
+        WebhookDeliveries.Delivery delivery = found.get();
+        Optional<WebhookSubscriptions.Stored> subscription = subscriptions.find(delivery.subscriptionId());
+        if (subscription.isEmpty()) {
+            deliveries.cancel(webhookId);
+            return (complete, operations) -> operations.remove();
+        }
+        Semaphore permits = inFlight.computeIfAbsent(delivery.subscriptionId(),
+                id -> new Semaphore(properties.maxInFlightPerSubscription()));
+        if (!permits.tryAcquire()) {
+            Instant later = Instant.now().plus(BUSY_DEFERRAL)
+                    .plusMillis(ThreadLocalRandom.current().nextLong(BUSY_DEFERRAL.toMillis()));
+            return (complete, operations) -> operations.reschedule(complete, later);
+        }
+        try {
+            return send(delivery, subscription.get());
+        } finally {
+            permits.release();
+        }
+    }
+
+    private CompletionHandler<Void> send(WebhookDeliveries.Delivery delivery, WebhookSubscriptions.Stored subscription) {
+        int attempt = delivery.attempts() + 1;
+        URI url = URI.create(subscription.subscription().url());
+        Instant attemptedAt = Instant.now();
+        long started = System.nanoTime();
+        WebhookSender.Outcome outcome = targets.refusalAtDelivery(url)
+                .map(reason -> new WebhookSender.Outcome(null, "refused: " + reason, null))
+                .orElseGet(() -> {
+                    long timestamp = attemptedAt.getEpochSecond();
+                    String signature = WebhookSignature.sign(subscription.secret(), delivery.webhookId(), timestamp,
+                            delivery.payload());
+                    return sender.post(url, delivery.webhookId(), timestamp, signature, delivery.payload());
+                });
+        long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        attemptDuration.record(Duration.ofMillis(durationMs));
+        String error = outcome.error() != null ? outcome.error()
+                : outcome.succeeded() ? null : "HTTP " + outcome.statusCode();
+
+        if (outcome.succeeded()) {
+            deliveries.recordAttempt(delivery, attempt, WebhookDeliveries.Status.SUCCEEDED, outcome.statusCode(),
+                    attemptedAt, durationMs, null, outcome.responsePrefix(), null);
+            count("succeeded");
+            deliveredAfter.record(Duration.between(delivery.occurredAt(), Instant.now()));
+            return (complete, operations) -> operations.remove();
+        }
+        int madeSinceRedrive = attempt - delivery.redriveFrom();
+        if (madeSinceRedrive >= properties.maxAttempts()) {
+            deliveries.recordAttempt(delivery, attempt, WebhookDeliveries.Status.FAILED, outcome.statusCode(),
+                    attemptedAt, durationMs, error, outcome.responsePrefix(), null);
+            count("failed");
+            log.warn("webhook {} to subscription {} failed after {} attempts: {}", delivery.webhookId(),
+                    delivery.subscriptionId(), madeSinceRedrive, error);
+            return (complete, operations) -> operations.remove();
+        }
+        Instant next = Instant.now().plus(backoff(madeSinceRedrive));
+        deliveries.recordAttempt(delivery, attempt, WebhookDeliveries.Status.RETRYING, outcome.statusCode(),
+                attemptedAt, durationMs, error, outcome.responsePrefix(), next);
+        count("retrying");
+        log.info("webhook {} attempt {} to subscription {} failed ({}); next attempt at {}", delivery.webhookId(),
+                attempt, delivery.subscriptionId(), error, next);
+        return (complete, operations) -> operations.reschedule(complete, next);
+    }
+
+    /** The wait after the n-th failed attempt: firstRetry doubled n-1 times, capped, then jittered down by up to half. */
+    Duration backoff(int failedAttempts) {
+        long ceiling = properties.firstRetry().toMillis() << Math.min(failedAttempts - 1, 30);
+        ceiling = Math.min(Math.max(ceiling, 1), properties.maxRetryDelay().toMillis());
+        long half = ceiling / 2;
+        return Duration.ofMillis(ceiling - ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    private void count(String outcome) {
+        Counter.builder("bookwise.webhook.attempts").description("Webhook attempts by outcome")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+}
