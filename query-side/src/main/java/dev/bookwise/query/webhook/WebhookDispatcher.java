@@ -126,12 +126,18 @@ class WebhookDispatcher {
         return (complete, operations) -> operations.reschedule(complete, next);
     }
 
-    /** The wait after the n-th failed attempt: firstRetry doubled n-1 times, capped, then jittered down by up to half. */
-    Duration backoff(int failedAttempts) {
-        long ceiling = properties.firstRetry().toMillis() << Math.min(failedAttempts - 1, 30);
-        ceiling = Math.min(Math.max(ceiling, 1), properties.maxRetryDelay().toMillis());
-        long half = ceiling / 2;
-        return Duration.ofMillis(ceiling - ThreadLocalRandom.current().nextLong(half + 1));
+    private Duration backoff(int failedAttempts) {
+        return backoff(properties.firstRetry(), properties.maxRetryDelay(), failedAttempts, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * The wait after the n-th failed attempt: {@code first} doubled n-1 times, at most {@code max},
+     * then shortened by up to half ({@code jitter} in [0, 1)) so that receivers are not hit in waves.
+     */
+    static Duration backoff(Duration first, Duration max, int failedAttempts, double jitter) {
+        long ceiling = first.toMillis() << Math.min(Math.max(failedAttempts - 1, 0), 30);
+        ceiling = Math.min(Math.max(ceiling, 1), max.toMillis());
+        return Duration.ofMillis(ceiling - (long) (ceiling / 2.0 * jitter));
     }
 
     private void count(String outcome) {
