@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class PublisherConfig {
@@ -27,8 +25,8 @@ class PublisherConfig {
     @Bean
     KafkaPublisher kafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic bookingEventsTopic,
                                   PublishedBookings bookings, ObjectMapper json, KafkaProperties properties,
-                                  @Value("${bookwise.kafka.ack-timeout:PT30S}") Duration ackTimeout, MeterRegistry meters) {
+                                  MeterRegistry meters) {
         return new KafkaPublisher(kafka, admin, bookingEventsTopic, bookings,
-                new BookingCloudEvents(json, properties.source()), ackTimeout, meters);
+                new BookingCloudEvents(json, properties.source()), properties.ackTimeout(), meters);
     }
 }

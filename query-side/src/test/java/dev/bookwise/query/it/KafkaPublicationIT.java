@@ -81,7 +81,9 @@ class KafkaPublicationIT extends QuerySideIT {
         List<ConsumerRecord<String, CloudEvent>> records;
         try (TopicReader reader = new TopicReader(TestKafka.shared().bootstrap(), kafka.topic())) {
             records = reader.readUntil(read -> read.stream().map(r -> r.value().getId()).collect(Collectors.toSet())
-                    .containsAll(expectedIds), Duration.ofSeconds(60));
+                    .containsAll(expectedIds), Duration.ofSeconds(60)).stream()
+                    .filter(r -> expected.containsKey(r.key())) // the context, and its topic, may be shared with other tests
+                    .toList();
         }
         Set<String> published = records.stream().map(r -> r.value().getId()).collect(Collectors.toSet());
         assertThat(published).as("every booking event and nothing else").isEqualTo(expectedIds);

@@ -14,9 +14,13 @@ class OpenApiIT extends QuerySideIT {
         Api.Response document = api.get("/api/docs/openapi.json", null);
         assertThat(document.status()).isEqualTo(200);
         JsonNode paths = document.json().path("paths");
-        for (String path : new String[] {"/api/availability", "/api/bookings/{bookingId}", "/api/hosts/{hostId}/bookings",
-                "/api/bookings/{bookingId}/history", "/api/hosts/{hostId}/history"}) {
-            assertThat(paths.path(path).has("get")).as(path).isTrue();
+        for (String route : new String[] {"get /api/availability", "get /api/bookings/{bookingId}",
+                "get /api/hosts/{hostId}/bookings", "get /api/bookings/{bookingId}/history", "get /api/hosts/{hostId}/history",
+                "post /api/webhooks", "get /api/webhooks", "get /api/webhooks/{id}", "delete /api/webhooks/{id}",
+                "get /api/webhooks/{id}/deliveries", "post /api/webhooks/{id}/deliveries/{webhookId}/redeliver",
+                "post /api/webhooks/{id}/deliveries/redeliver-failed"}) {
+            String[] methodAndPath = route.split(" ");
+            assertThat(paths.path(methodAndPath[1]).has(methodAndPath[0])).as(route).isTrue();
         }
         assertThat(document.body()).doesNotContain("\"caller\"");
     }

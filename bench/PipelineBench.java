@@ -1,0 +1,133 @@
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pipeline latency: from a booking's commit (its 201 arriving at the client) to (a) the booking being
+ * readable on the query side and (b) its signed webhook arriving at a receiver in this process.
+ * Run against `./bookwise up` (which allows loopback webhook targets):
+ *   java bench/PipelineBench.java [bookings=300] [pause-ms=50]
+ * Bookings are made one at a time with a pause between them, so each measures an idle pipeline's latency.
+ */
+public class PipelineBench {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String COMMAND = env("BOOKWISE_COMMAND_URL", "http://127.0.0.1:8080");
+    static final String QUERY = env("BOOKWISE_QUERY_URL", "http://127.0.0.1:8081");
+
+    public static void main(String[] args) throws Exception {
+        int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        long pauseMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
+        String admin = System.getenv("BOOKWISE_ADMIN_KEY") != null ? System.getenv("BOOKWISE_ADMIN_KEY")
+                : Files.readString(Path.of(".bookwise/admin-key")).trim();
+
+        Map<String, Long> webhookArrivals = new ConcurrentHashMap<>();
+        CountDownLatch allArrived = new CountDownLatch(bookings);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.createContext("/hook", exchange -> {
+            long at = System.nanoTime();
+            String body = new String(exchange.getRequestBody().readAllBytes());
+            Matcher m = Pattern.compile("\"bookingId\":\"([^\"]+)\"").matcher(body);
+            if (m.find() && webhookArrivals.putIfAbsent(m.group(1), at) == null) {
+                allArrived.countDown();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+
+        String host = send("POST", COMMAND + "/api/hosts", admin,
+                "{\"name\":\"Pipeline\",\"email\":\"pipeline@example.com\",\"timeZone\":\"UTC\"}").body();
+        String hostId = field(host, "hostId");
+        String key = field(host, "apiKey");
+        HttpResponse<String> schedule = send("PUT", COMMAND + "/api/hosts/" + hostId + "/schedule", key,
+                "{\"timeZone\":\"UTC\",\"slotMinutes\":15,\"horizonDays\":60,\"weeklyHours\":{" + String.join(",",
+                        Arrays.stream(java.time.DayOfWeek.values()).map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}");
+        check(schedule, 200);
+        String position = schedule.headers().firstValue("X-Bookwise-Position").orElseThrow();
+        check(send("POST", QUERY + "/api/webhooks?minPosition=" + position, key, "{\"url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + "/hook\",\"events\":[\"booking.reserved\"]}"), 201);
+
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        Map<String, Long> committed = new ConcurrentHashMap<>();
+        long[] readable = new long[bookings];
+        for (int i = 0; i < bookings; i++) {
+            Instant start = tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(900L * i);
+            HttpResponse<String> booked = send("POST", COMMAND + "/api/bookings", key, "{\"hostId\":\"" + hostId
+                    + "\",\"start\":\"" + start + "\",\"attendee\":{\"name\":\"A\",\"email\":\"a@example.com\"}}");
+            long t0 = System.nanoTime();
+            check(booked, 201);
+            String bookingId = field(booked.body(), "bookingId");
+            committed.put(bookingId, t0);
+            while (send("GET", QUERY + "/api/bookings/" + bookingId, key, null).statusCode() != 200) {
+                Thread.onSpinWait();
+            }
+            readable[i] = System.nanoTime() - t0;
+            Thread.sleep(pauseMs);
+        }
+        if (!allArrived.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            System.out.printf("only %d of %d webhooks arrived within 60 s%n", webhookArrivals.size(), bookings);
+        }
+        long[] webhook = committed.entrySet().stream().filter(e -> webhookArrivals.containsKey(e.getKey()))
+                .mapToLong(e -> webhookArrivals.get(e.getKey()) - e.getValue()).sorted().toArray();
+        Arrays.sort(readable);
+        System.out.printf("commit -> read model visible: %d bookings, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                bookings, pct(readable, 50), pct(readable, 95), pct(readable, 99), readable[readable.length - 1] / 1e6);
+        System.out.printf("commit -> webhook received:   %d webhooks, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                webhook.length, pct(webhook, 50), pct(webhook, 95), pct(webhook, 99), webhook[webhook.length - 1] / 1e6);
+        receiver.stop(0);
+        System.exit(0);
+    }
+
+    static double pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    static HttpResponse<String> send(String method, String url, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void check(HttpResponse<String> response, int expected) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
