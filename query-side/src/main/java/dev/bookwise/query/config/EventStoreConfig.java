@@ -1,7 +1,6 @@
 package dev.bookwise.query.config;
 
 import dev.bookwise.eventstore.EventStoreSchema;
-import dev.bookwise.query.ProjectionGroups;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -86,17 +85,4 @@ class EventStoreConfig {
                 processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
-    /**
-     * A pooled processor's segment that handles none of the recent events stores its progress only
-     * when its claim is extended (every 5 s by default); read-your-writes waits for every segment,
-     * so progress is stored at most this long after it is made.
-     */
-    static final long PROGRESS_STORE_INTERVAL_MS = 100;
-
-    @Bean
-    ConfigurerModule projectionProgressIsStoredPromptly() {
-        return configurer -> configurer.eventProcessing(processing -> ProjectionGroups.ALL.forEach(name ->
-                processing.registerPooledStreamingEventProcessorConfiguration(name,
-                        (configuration, builder) -> builder.claimExtensionThreshold(PROGRESS_STORE_INTERVAL_MS))));
-    }
 }
