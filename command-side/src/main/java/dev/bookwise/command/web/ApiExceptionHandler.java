@@ -3,6 +3,7 @@ package dev.bookwise.command.web;
 import dev.bookwise.errors.Problem;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.errors.Outages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -51,6 +52,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> onUnexpected(Exception e, HttpServletRequest request) {
+        if (Outages.isDatabaseUnavailable(e)) {
+            log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ResponseEntity<Problem> unavailable = problem(ErrorCode.SERVICE_UNAVAILABLE,
+                    "the database is unavailable; retry shortly", request);
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header("Retry-After", "1").body(unavailable.getBody());
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred", request);
     }
@@ -90,6 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Problem> problem(ErrorCode code, String detail, HttpServletRequest request) {
+        request.setAttribute(RequestMetrics.PROBLEM_CODE, code.code());
         return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problem.of(code, detail, request.getRequestURI()));
     }

@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 @Component
 public class CommandExecutor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandExecutor.class);
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String POSITION_HEADER = "X-Bookwise-Position";
     private static final int MAX_KEY_LENGTH = 255;
@@ -115,6 +116,7 @@ public class CommandExecutor {
     }
 
     private IdempotencyStore.StoredResponse problem(ErrorCode code, String detail, HttpServletRequest request) {
+        request.setAttribute(RequestMetrics.PROBLEM_CODE, code.code());
         return new IdempotencyStore.StoredResponse(code.status(),
                 toJson(Problem.of(code, detail, request.getRequestURI())), null);
     }
@@ -127,6 +129,8 @@ public class CommandExecutor {
     }
 
     private static ResponseEntity<String> respond(IdempotencyStore.StoredResponse response, boolean replayed) {
+        log.debug("answered {}{}{}", response.status(), replayed ? " (replayed)" : "",
+                response.position() == null ? "" : " at position " + response.position());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
                 .contentType(response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
         if (response.position() != null) {

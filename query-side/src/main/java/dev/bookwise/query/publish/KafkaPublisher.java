@@ -1,6 +1,7 @@
 package dev.bookwise.query.publish;
 
 import dev.bookwise.events.BookingEvent;
+import dev.bookwise.observability.RequestIds;
 import dev.bookwise.query.booking.BookingView;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +24,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes every booking event of the event store to Kafka: the event store is the outbox.
@@ -59,7 +60,6 @@ public class KafkaPublisher {
     private final Duration ackTimeout;
     private final Counter published;
     private final Timer commitToAck;
-    private final AtomicLong lastPublishedEventTime = new AtomicLong();
     private volatile boolean topicReady;
 
     KafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic topic, PublishedBookings bookings,
@@ -75,11 +75,6 @@ public class KafkaPublisher {
         this.commitToAck = Timer.builder("bookwise.kafka.publish.lag")
                 .description("From an event's commit to Kafka's acknowledgement of it").publishPercentileHistogram()
                 .register(meters);
-        io.micrometer.core.instrument.Gauge.builder("bookwise.kafka.publish.behind.seconds", this,
-                        p -> p.lastPublishedEventTime.get() == 0 ? 0
-                                : Math.max(0, (System.currentTimeMillis() - p.lastPublishedEventTime.get()) / 1000.0))
-                .description("Age of the newest event Kafka acknowledged (grows while the publisher is stuck or idle)")
-                .register(meters);
     }
 
     @EventHandler
@@ -88,12 +83,15 @@ public class KafkaPublisher {
         BookingView booking = BookingView.after(bookings.find(event.bookingId()).orElse(null), event, at);
         bookings.save(booking, sequence);
         CloudEvent cloudEvent = cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
-        CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(
-                new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent));
+        ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent);
+        Object requestId = message.getMetaData().get(RequestIds.KEY);
+        if (requestId != null) {
+            record.headers().add(RequestIds.KAFKA_HEADER, requestId.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(record);
         pendingSends().add(sent.thenAccept(result -> {
             published.increment();
             commitToAck.record(Duration.between(at, Instant.now()));
-            lastPublishedEventTime.accumulateAndGet(at.toEpochMilli(), Math::max);
         }));
     }
 

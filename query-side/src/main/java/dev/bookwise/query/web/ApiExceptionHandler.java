@@ -3,6 +3,7 @@ package dev.bookwise.query.web;
 import dev.bookwise.errors.Problem;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.errors.Outages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> onUnexpected(Exception e, HttpServletRequest request) {
+        if (Outages.isDatabaseUnavailable(e)) {
+            log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ResponseEntity<Problem> unavailable = problem(ErrorCode.SERVICE_UNAVAILABLE,
+                    "the database is unavailable; retry shortly", request);
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header("Retry-After", "1").body(unavailable.getBody());
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred", request);
     }

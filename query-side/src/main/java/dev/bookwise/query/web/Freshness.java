@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Read-your-writes: whether every segment of every projection has processed the event at a
@@ -52,13 +53,7 @@ public class Freshness {
     }
 
     boolean reached(long position) {
-        List<TrackingToken> tokens = jdbc.query(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ANY (?)",
-                (rs, i) -> {
-                    byte[] data = rs.getBytes(1);
-                    return data == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                            new SimpleSerializedObject<>(data, byte[].class, rs.getString(2), null));
-                }, (Object) ProjectionGroups.ALL.toArray(String[]::new));
+        List<TrackingToken> tokens = tokens(ProjectionGroups.ALL);
         if (tokens.isEmpty()) {
             return false;
         }
@@ -71,5 +66,23 @@ public class Freshness {
             }
         }
         return true;
+    }
+
+    /** The position every segment of the processor has reached (the lowest of its segments), if it has tokens. */
+    public OptionalLong lowestPosition(String processor) {
+        List<TrackingToken> tokens = tokens(List.of(processor));
+        if (tokens.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1));
+    }
+
+    private List<TrackingToken> tokens(List<String> processors) {
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ANY (?)",
+                (rs, i) -> {
+                    byte[] data = rs.getBytes(1);
+                    return data == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(data, byte[].class, rs.getString(2), null));
+                }, (Object) processors.toArray(String[]::new));
     }
 }

@@ -17,7 +17,7 @@ class WebhookDeliveries {
     enum Status { PENDING, RETRYING, SUCCEEDED, FAILED, CANCELLED }
 
     record Delivery(String webhookId, UUID subscriptionId, String eventType, String payload, Instant occurredAt,
-                    Status status, int attempts, int redriveFrom) {
+                    Status status, int attempts, int redriveFrom, String requestId) {
     }
 
     /** One attempt as the delivery log answers it. */
@@ -33,23 +33,24 @@ class WebhookDeliveries {
 
     /** False when this message exists already (the Kafka record was read again). */
     boolean insertIfAbsent(String webhookId, UUID subscriptionId, String eventId, String eventType, UUID hostId,
-                           UUID bookingId, String payload, Instant occurredAt, Instant now) {
+                           UUID bookingId, String payload, Instant occurredAt, String requestId, Instant now) {
         return jdbc.update("""
                 INSERT INTO webhook_delivery (webhook_id, subscription_id, event_id, event_type, host_id, booking_id,
-                    payload, occurred_at, status, next_attempt_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+                    payload, occurred_at, request_id, status, next_attempt_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
                 ON CONFLICT (webhook_id) DO NOTHING
-                """, webhookId, subscriptionId, eventId, eventType, hostId, bookingId, payload, ts(occurredAt), ts(now),
+                """, webhookId, subscriptionId, eventId, eventType, hostId, bookingId, payload, ts(occurredAt), requestId, ts(now),
                 ts(now), ts(now)) == 1;
     }
 
     Optional<Delivery> find(String webhookId) {
         return jdbc.query("""
-                SELECT webhook_id, subscription_id, event_type, payload, occurred_at, status, attempts, redrive_from
+                SELECT webhook_id, subscription_id, event_type, payload, occurred_at, status, attempts, redrive_from,
+                       request_id
                   FROM webhook_delivery WHERE webhook_id = ?
                 """, (rs, i) -> new Delivery(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                 rs.getString(4), rs.getTimestamp(5).toInstant(), Status.valueOf(rs.getString(6)), rs.getInt(7),
-                rs.getInt(8)), webhookId)
+                rs.getInt(8), rs.getString(9)), webhookId)
                 .stream().findFirst();
     }
 

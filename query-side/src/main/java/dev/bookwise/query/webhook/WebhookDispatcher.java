@@ -4,7 +4,9 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import dev.bookwise.observability.RequestIds;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
@@ -76,7 +78,8 @@ class WebhookDispatcher {
                     .plusMillis(ThreadLocalRandom.current().nextLong(BUSY_DEFERRAL.toMillis()));
             return (complete, operations) -> operations.reschedule(complete, later);
         }
-        try {
+        try (MDC.MDCCloseable ignored = delivery.requestId() == null ? null
+                : MDC.putCloseable(RequestIds.KEY, delivery.requestId())) {
             return send(delivery, subscription.get());
         } finally {
             permits.release();

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.cloudevents.CloudEvent;
+import dev.bookwise.observability.RequestIds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.MDC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -56,6 +60,14 @@ class WebhookFanOut {
                     record.offset());
             return;
         }
+        Header requestIdHeader = record.headers().lastHeader(RequestIds.KAFKA_HEADER);
+        String requestId = requestIdHeader == null ? null : new String(requestIdHeader.value(), StandardCharsets.UTF_8);
+        try (MDC.MDCCloseable ignored = requestId == null ? null : MDC.putCloseable(RequestIds.KEY, requestId)) {
+            fanOut(record, event, requestId);
+        }
+    }
+
+    private void fanOut(ConsumerRecord<String, CloudEvent> record, CloudEvent event, String requestId) throws IOException {
         UUID hostId = UUID.fromString(record.key());
         Instant occurredAt = event.getTime().toInstant();
         String body = null;
@@ -67,7 +79,8 @@ class WebhookFanOut {
             UUID subscriptionId = subscription.subscription().id();
             String webhookId = "msg_" + event.getId() + "_" + subscriptionId;
             if (deliveries.insertIfAbsent(webhookId, subscriptionId, event.getId(), event.getType(), hostId,
-                    UUID.fromString(event.getSubject()), body, occurredAt, Instant.now())) {
+                    UUID.fromString(event.getSubject()), body, occurredAt, requestId, Instant.now())) {
+                log.debug("webhook {} for {} scheduled", webhookId, event.getType());
                 scheduler.schedule(attemptTask.instance(webhookId), Instant.now());
                 scheduled = true;
             }

@@ -11,6 +11,8 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.query.publish.KafkaProperties;
+import dev.bookwise.query.publish.KafkaPublisher;
+import dev.bookwise.testsupport.Api;
 import dev.bookwise.query.testsupport.TestKafka;
 import dev.bookwise.query.testsupport.TopicReader;
 import io.cloudevents.CloudEvent;
@@ -18,6 +20,7 @@ import io.cloudevents.SpecVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back with the CloudEvents library: key = host, id = the event's id, type = its public name,
  * subject = the booking, data = the booking after the event; first occurrences in each host's order.
  */
+@AutoConfigureObservability(tracing = false)
 class KafkaPublicationIT extends QuerySideIT {
 
     private static final Attendee BOB = new Attendee("Bob", "bob@example.com", "Europe/Paris");
@@ -121,6 +125,28 @@ class KafkaPublicationIT extends QuerySideIT {
         assertThat(Instant.parse(moved.path("start").asText())).isEqualTo(start.plus(Duration.ofHours(1)));
         assertThat(moved.path("bufferAfterMinutes").asInt()).isEqualTo(10);
         assertThat(moved.path("reason").asText()).isEqualTo("see you");
+    }
+
+    @Test
+    void healthAndMetricsShowThePipeline() {
+        Api.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        JsonNode processors = health.json().path("components").path("eventProcessors");
+        assertThat(processors.path("status").asText()).isEqualTo("UP");
+        assertThat(processors.path("details").path(KafkaPublisher.GROUP).path("running").asBoolean()).isTrue();
+        assertThat(processors.path("details").path("booking-view").path("running").asBoolean()).isTrue();
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+
+        UUID host = UUID.randomUUID();
+        append(host, reserved(host, UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/actuator/prometheus", null).body().lines().anyMatch(l -> l.startsWith("bookwise_kafka_published_total")
+                        && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1));
+        String scrape = api.get("/actuator/prometheus", null).body();
+        assertThat(scrape).contains("bookwise_processor_lag_events{processor=\"kafka-publisher\"}")
+                .contains("bookwise_processor_lag_seconds{processor=\"booking-view\"}")
+                .contains("bookwise_kafka_publish_lag_seconds_bucket");
     }
 
     private static String statusAfter(String type) {

@@ -1,0 +1,30 @@
+package dev.bookwise.command.web;
+
+import dev.bookwise.observability.RequestIds;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/** Every request gets an id (the client's X-Request-Id if sane): in every log line while it runs, and in the answer. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        response.setHeader(RequestIds.HEADER, id);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.KEY, id)) {
+            chain.doFilter(request, response);
+        }
+    }
+}

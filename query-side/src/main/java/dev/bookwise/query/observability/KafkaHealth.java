@@ -1,0 +1,36 @@
+package dev.bookwise.query.observability;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code kafka}: whether the broker answers within 2 s. Shown in {@code /actuator/health}, not part
+ * of readiness: without Kafka, reads and webhook retries go on and publication catches up later.
+ */
+@Component("kafka")
+class KafkaHealth extends AbstractHealthIndicator {
+
+    private final Map<String, Object> config;
+
+    KafkaHealth(KafkaAdmin admin) {
+        this.config = new HashMap<>(admin.getConfigurationProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder health) throws Exception {
+        try (AdminClient client = AdminClient.create(config)) {
+            int nodes = client.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+            health.up().withDetail("nodes", nodes);
+        }
+    }
+}
