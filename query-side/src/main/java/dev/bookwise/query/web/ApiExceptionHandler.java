@@ -4,6 +4,7 @@ import dev.bookwise.errors.Problem;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.errors.Outages;
+import org.springframework.transaction.TransactionSystemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> onUnexpected(Exception e, HttpServletRequest request) {
-        if (Outages.isDatabaseUnavailable(e)) {
+        // a failed rollback hides the failure that caused it: look at that one too
+        Throwable cause = e instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                ? failed.getApplicationException() : e;
+        if (Outages.isDatabaseUnavailable(e) || Outages.isDatabaseUnavailable(cause)) {
             log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             ResponseEntity<Problem> unavailable = problem(ErrorCode.SERVICE_UNAVAILABLE,
                     "the database is unavailable; retry shortly", request);
