@@ -45,8 +45,11 @@ public record TestDatabase(String url, String user, String password) {
 
     /** The Spring Boot properties that point an application at this database. */
     public java.util.Map<String, String> springProperties() {
+        // test contexts stay cached for the whole run, several per module: keep each one's connections few,
+        // or together they exceed the server's max_connections
         return java.util.Map.of("spring.datasource.url", url, "spring.datasource.username", user,
-                "spring.datasource.password", password);
+                "spring.datasource.password", password, "spring.datasource.hikari.maximum-pool-size", "10",
+                "spring.datasource.hikari.minimum-idle", "1");
     }
 
     private static synchronized Server server() {

@@ -55,9 +55,6 @@ abstract class QuerySideIT {
         registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrap());
         registry.add("bookwise.kafka.topic", () -> "bookwise.booking-events.it-" + context);
         registry.add("spring.kafka.consumer.group-id", () -> "bookwise-webhooks-it-" + context);
-        // several contexts stay cached for the whole run: keep each one's connections few
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
-        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     @BeforeEach
