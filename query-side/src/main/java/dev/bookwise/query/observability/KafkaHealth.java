@@ -2,6 +2,7 @@ package dev.bookwise.query.observability;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -14,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code kafka}: whether the broker answers within 2 s. Shown in {@code /actuator/health}, not part
  * of readiness: without Kafka, reads and webhook retries go on and publication catches up later.
+ * One admin client serves every check (it reconnects by itself), made on the first check.
  */
 @Component("kafka")
-class KafkaHealth extends AbstractHealthIndicator {
+class KafkaHealth extends AbstractHealthIndicator implements DisposableBean {
 
     private final Map<String, Object> config;
+    private AdminClient client;
 
     KafkaHealth(KafkaAdmin admin) {
         this.config = new HashMap<>(admin.getConfigurationProperties());
@@ -28,9 +31,21 @@ class KafkaHealth extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder health) throws Exception {
-        try (AdminClient client = AdminClient.create(config)) {
-            int nodes = client.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
-            health.up().withDetail("nodes", nodes);
+        int nodes = client().describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+        health.up().withDetail("nodes", nodes);
+    }
+
+    private synchronized AdminClient client() {
+        if (client == null) {
+            client = AdminClient.create(config);
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (client != null) {
+            client.close();
         }
     }
 }

@@ -72,23 +72,11 @@ class KafkaOutageIT extends QuerySideIT {
         }
         book(20);
 
-        Map<String, List<String>> expected = new LinkedHashMap<>();
-        for (UUID host : hosts) {
-            expected.put(host.toString(), jdbc.queryForList("""
-                    SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?
-                       AND payload_type LIKE 'dev.bookwise.events.Booking%' ORDER BY sequence_number
-                    """, String.class, host.toString()));
-        }
+        Map<String, List<String>> expected = bookingEventIdsByHost(hosts);
         Set<String> expectedIds = expected.values().stream().flatMap(List::stream).collect(Collectors.toSet());
         assertThat(expectedIds).hasSize(booked);
 
-        List<ConsumerRecord<String, CloudEvent>> records;
-        try (TopicReader reader = new TopicReader(TestKafka.shared().bootstrap(), kafka.topic())) {
-            records = reader.readUntil(read -> read.stream().map(r -> r.value().getId()).collect(Collectors.toSet())
-                    .containsAll(expectedIds), Duration.ofSeconds(150)).stream()
-                    .filter(r -> expected.containsKey(r.key())) // the context, and its topic, may be shared with other tests
-                    .toList();
-        }
+        List<ConsumerRecord<String, CloudEvent>> records = readTopicUntil(kafka.topic(), expected, Duration.ofSeconds(150));
         Set<String> published = records.stream().map(r -> r.value().getId()).collect(Collectors.toSet());
         Set<String> missing = new HashSet<>(expectedIds);
         missing.removeAll(published);
@@ -97,14 +85,7 @@ class KafkaOutageIT extends QuerySideIT {
         assertThat(missing).as("events missing from the topic").isEmpty();
         assertThat(published).isEqualTo(expectedIds);
 
-        Map<String, List<String>> firstSeen = new LinkedHashMap<>();
-        for (ConsumerRecord<String, CloudEvent> record : records) {
-            List<String> seen = firstSeen.computeIfAbsent(record.key(), k -> new ArrayList<>());
-            if (!seen.contains(record.value().getId())) {
-                seen.add(record.value().getId());
-            }
-        }
-        assertThat(firstSeen).isEqualTo(expected);
+        assertThat(firstOccurrencesByHost(records)).isEqualTo(expected);
     }
 
     private void book(int count) {

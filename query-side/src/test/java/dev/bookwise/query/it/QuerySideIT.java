@@ -2,6 +2,9 @@ package dev.bookwise.query.it;
 
 import dev.bookwise.query.QuerySideApplication;
 import dev.bookwise.query.testsupport.TestKafka;
+import dev.bookwise.query.testsupport.TopicReader;
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,10 +19,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The query side over HTTP against a real PostgreSQL. Events are appended to the real event store
@@ -70,6 +79,43 @@ abstract class QuerySideIT {
                 .toList()));
         return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, hostId.toString());
+    }
+
+    /** The ids of each host's booking events in the event store, in the host's order. */
+    Map<String, List<String>> bookingEventIdsByHost(List<UUID> hosts) {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        for (UUID host : hosts) {
+            ids.put(host.toString(), jdbc.queryForList("""
+                    SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?
+                       AND payload_type LIKE 'dev.bookwise.events.Booking%' ORDER BY sequence_number
+                    """, String.class, host.toString()));
+        }
+        return ids;
+    }
+
+    /**
+     * The records of {@code expected}'s hosts on the topic, read until every expected event id is
+     * among them or the patience runs out (the context, and its topic, may be shared with other tests).
+     */
+    static List<ConsumerRecord<String, CloudEvent>> readTopicUntil(String topic, Map<String, List<String>> expected,
+                                                                  Duration patience) {
+        Set<String> ids = expected.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        try (TopicReader reader = new TopicReader(TestKafka.shared().bootstrap(), topic)) {
+            return reader.readUntil(read -> read.stream().map(r -> r.value().getId()).collect(Collectors.toSet())
+                    .containsAll(ids), patience).stream().filter(r -> expected.containsKey(r.key())).toList();
+        }
+    }
+
+    /** Each host's event ids in the order they first appear on the topic (later duplicates ignored). */
+    static Map<String, List<String>> firstOccurrencesByHost(List<ConsumerRecord<String, CloudEvent>> records) {
+        Map<String, List<String>> firstSeen = new LinkedHashMap<>();
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            List<String> seen = firstSeen.computeIfAbsent(record.key(), k -> new ArrayList<>());
+            if (!seen.contains(record.value().getId())) {
+                seen.add(record.value().getId());
+            }
+        }
+        return firstSeen;
     }
 
     static String keyDigest(String key) {
