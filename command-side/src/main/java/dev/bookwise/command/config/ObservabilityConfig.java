@@ -1,6 +1,9 @@
 package dev.bookwise.command.config;
 
 import dev.bookwise.observability.RequestIds;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -8,14 +11,21 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The request id travels with the work: every command a request sends carries it in its metadata,
  * and every event a command causes copies it (Axon's correlation data), so the event store, the
  * query side, Kafka and the webhooks can all name the request that caused an event.
+ * <p>
+ * The trace context (W3C {@code traceparent}/{@code tracestate}) of the request travels the same
+ * way, so the query side's Kafka publication continues the request's trace.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfig {
@@ -32,11 +42,31 @@ class ObservabilityConfig {
     }
 
     @Bean
-    SmartInitializingSingleton requestIdOnCommands(CommandBus commandBus) {
+    CorrelationDataProvider traceContextCorrelation(ObjectProvider<Propagator> propagator) {
+        return new SimpleCorrelationDataProvider(
+                propagator.getIfAvailable(() -> Propagator.NOOP).fields().toArray(String[]::new));
+    }
+
+    @Bean
+    SmartInitializingSingleton requestContextOnCommands(CommandBus commandBus, ObjectProvider<Tracer> tracers,
+                                                         ObjectProvider<Propagator> propagators) {
+        Tracer tracer = tracers.getIfAvailable(() -> Tracer.NOOP);
+        Propagator propagator = propagators.getIfAvailable(() -> Propagator.NOOP);
         MessageDispatchInterceptor<CommandMessage<?>> interceptor = messages -> (index, command) -> {
+            Map<String, Object> context = new HashMap<>();
             String requestId = MDC.get(RequestIds.KEY);
-            return requestId == null || command.getMetaData().containsKey(RequestIds.KEY) ? command
-                    : command.andMetaData(java.util.Map.of(RequestIds.KEY, requestId));
+            if (requestId != null && !command.getMetaData().containsKey(RequestIds.KEY)) {
+                context.put(RequestIds.KEY, requestId);
+            }
+            Span span = tracer.currentSpan();
+            if (span != null) {
+                propagator.inject(span.context(), context, (carrier, key, value) -> {
+                    if (carrier != null && !command.getMetaData().containsKey(key)) {
+                        carrier.put(key, value);
+                    }
+                });
+            }
+            return context.isEmpty() ? command : command.andMetaData(context);
         };
         return () -> commandBus.registerDispatchInterceptor(interceptor);
     }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request ids in answers, structured logs and Axon metadata; booking metrics in the Prometheus scrape. */
 @ExtendWith(OutputCaptureExtension.class)
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @TestPropertySource(properties = {"logging.structured.format.console=ecs",
         "logging.level.dev.bookwise.command.web.CommandExecutor=DEBUG"})
 class ObservabilityIT extends CommandSideIT {
@@ -46,6 +46,20 @@ class ObservabilityIT extends CommandSideIT {
         assertThat(api.get("/actuator/health", null).header("X-Request-Id")).isNotBlank();
         // keys never reach the logs
         assertThat(output.getOut()).doesNotContain(created.text("apiKey")).doesNotContain(ADMIN);
+    }
+
+    @Test
+    void theTraceContextOfARequestIsCarriedIntoTheEventsItCauses() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Api.Response created = api.post("/api/hosts", ADMIN,
+                Api.json(Map.of("name", "Tracy", "email", "tracy@example.com", "timeZone", "UTC")),
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(created.status()).isEqualTo(201);
+        String metadata = new String(jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?", byte[].class,
+                created.text("hostId")), StandardCharsets.UTF_8);
+        // same trace, a span of this service (the request's server span), sampled as the caller asked
+        assertThat(metadata).containsPattern("\"traceparent\":\"00-" + traceId + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01\"");
     }
 
     @Test

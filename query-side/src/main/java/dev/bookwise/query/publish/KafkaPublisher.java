@@ -7,15 +7,20 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -44,6 +49,10 @@ import java.util.concurrent.TimeoutException;
  * processor retries the batch from its last token with a growing back-off: events are published at
  * least once, in order per host (the topic's key is the host, and the processor handles one host's
  * events in order), and a Kafka outage only delays publication, never the bookings.
+ * <p>
+ * Each send is a producer span in the trace of the request that caused the event (its
+ * {@code traceparent} is in the event's metadata), and the record carries that span's context in
+ * W3C headers for consumers to continue.
  */
 @ProcessingGroup(KafkaPublisher.GROUP)
 public class KafkaPublisher {
@@ -60,10 +69,15 @@ public class KafkaPublisher {
     private final Duration ackTimeout;
     private final Counter published;
     private final Timer commitToAck;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private volatile boolean topicReady;
 
     KafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic topic, PublishedBookings bookings,
-                   BookingCloudEvents cloudEvents, Duration ackTimeout, MeterRegistry meters) {
+                   BookingCloudEvents cloudEvents, Duration ackTimeout, MeterRegistry meters, Tracer tracer,
+                   Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.kafka = kafka;
         this.admin = admin;
         this.topic = topic;
@@ -88,11 +102,35 @@ public class KafkaPublisher {
         if (requestId != null) {
             record.headers().add(RequestIds.KAFKA_HEADER, requestId.toString().getBytes(StandardCharsets.UTF_8));
         }
+        Span span = producerSpan(message.getMetaData(), record);
         CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(record);
+        sent.whenComplete((result, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
         pendingSends().add(sent.thenAccept(result -> {
             published.increment();
             commitToAck.record(Duration.between(at, Instant.now()));
         }));
+    }
+
+    /** A span continuing the event's trace (a new trace if it has none), its context put in the record's headers. */
+    private Span producerSpan(MetaData metaData, ProducerRecord<String, CloudEvent> record) {
+        Span.Builder builder = propagator.extract(metaData, (carrier, key) -> {
+            Object value = carrier.get(key);
+            return value == null ? null : value.toString();
+        });
+        Span span = builder.name(topic.name() + " publish").kind(Span.Kind.PRODUCER)
+                .tag("messaging.system", "kafka").tag("messaging.destination.name", topic.name()).start();
+        propagator.inject(span.context(), record.headers(), KafkaPublisher::putHeader);
+        return span;
+    }
+
+    private static void putHeader(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sends of this batch; the first one registers the wait for all of them before the commit. */

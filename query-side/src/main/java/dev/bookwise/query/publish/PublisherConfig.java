@@ -3,6 +3,9 @@ package dev.bookwise.query.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +28,10 @@ class PublisherConfig {
     @Bean
     KafkaPublisher kafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic bookingEventsTopic,
                                   PublishedBookings bookings, ObjectMapper json, KafkaProperties properties,
-                                  MeterRegistry meters) {
+                                  MeterRegistry meters, ObjectProvider<Tracer> tracer,
+                                  ObjectProvider<Propagator> propagator) {
         return new KafkaPublisher(kafka, admin, bookingEventsTopic, bookings,
-                new BookingCloudEvents(json, properties.source()), properties.ackTimeout(), meters);
+                new BookingCloudEvents(json, properties.source()), properties.ackTimeout(), meters,
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 }

@@ -18,6 +18,7 @@ import dev.bookwise.query.testsupport.TopicReader;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back with the CloudEvents library: key = host, id = the event's id, type = its public name,
  * subject = the booking, data = the booking after the event; first occurrences in each host's order.
  */
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 class KafkaPublicationIT extends QuerySideIT {
 
     private static final Attendee BOB = new Attendee("Bob", "bob@example.com", "Europe/Paris");
@@ -108,6 +109,21 @@ class KafkaPublicationIT extends QuerySideIT {
         assertThat(Instant.parse(moved.path("start").asText())).isEqualTo(start.plus(Duration.ofHours(1)));
         assertThat(moved.path("bufferAfterMinutes").asInt()).isEqualTo(10);
         assertThat(moved.path("reason").asText()).isEqualTo("see you");
+    }
+
+    @Test
+    void theRecordContinuesTheTraceOfTheRequestThatCausedTheEvent() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        UUID host = UUID.randomUUID();
+        UUID booking = UUID.randomUUID();
+        append(host, MetaData.with("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"),
+                reserved(host, booking, Instant.now().plus(1, ChronoUnit.DAYS)));
+        ConsumerRecord<String, CloudEvent> record = readTopicUntil(kafka.topic(), bookingEventIdsByHost(List.of(host)),
+                Duration.ofSeconds(60)).stream().filter(r -> r.key().equals(host.toString())).findFirst().orElseThrow();
+        assertThat(record.headers().lastHeader("traceparent")).as("traceparent header").isNotNull();
+        // the same trace; the parent is the publisher's own producer span, not the request's span
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .matches("00-" + traceId + "-(?!b7ad6b7169203331)[0-9a-f]{16}-01");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,9 +74,14 @@ abstract class QuerySideIT {
 
     /** Appends events of one host in one transaction, as one command would; returns the last global position. */
     long append(UUID hostId, Object... events) {
+        return append(hostId, MetaData.emptyInstance(), events);
+    }
+
+    /** As {@link #append(UUID, Object...)}, every event with this metadata (as a command's correlation data would). */
+    long append(UUID hostId, MetaData metaData, Object... events) {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> eventStore.publish(Arrays.stream(events)
                 .map(event -> new GenericDomainEventMessage<>("HostCalendar", hostId.toString(),
-                        nextSequence.merge(hostId, 1L, Long::sum) - 1, event))
+                        nextSequence.merge(hostId, 1L, Long::sum) - 1, event, metaData))
                 .toList()));
         return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, hostId.toString());
