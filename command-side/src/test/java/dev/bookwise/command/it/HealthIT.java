@@ -29,6 +29,7 @@ class HealthIT extends CommandSideIT {
     void healthGoesDownWhilePostgresIsUnreachableAndRecovers() throws Exception {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        Host host = openHost();
         String database = url.substring(url.lastIndexOf('/') + 1);
         try {
             admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false",
@@ -42,6 +43,13 @@ class HealthIT extends CommandSideIT {
             Api.Response write = api.post("/api/hosts", ADMIN, "{\"name\":\"Ada\",\"email\":\"a@example.com\",\"timeZone\":\"UTC\"}");
             assertThat(write.status()).as(write.toString()).isEqualTo(503);
             assertThat(write.code()).isEqualTo("service-unavailable");
+            // a host's booking meanwhile: the same
+            Api.Response booking = api.post("/api/bookings", host.key(), Api.json(java.util.Map.of("hostId", host.id(),
+                    "start", java.time.Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString(),
+                    "attendee", java.util.Map.of("name", "Bob", "email", "bob@example.com"))));
+            assertThat(booking.status()).as(booking.toString()).isEqualTo(503);
+            assertThat(booking.code()).isEqualTo("service-unavailable");
+            assertThat(booking.header("Retry-After")).isNotBlank();
         } finally {
             admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }

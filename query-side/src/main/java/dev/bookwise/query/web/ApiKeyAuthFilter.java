@@ -6,10 +6,12 @@ import dev.bookwise.auth.RateLimiter;
 import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.errors.Outages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,8 +63,19 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String minPosition = request.getParameter("minPosition");
-        Optional<Caller> caller = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
-                digest -> hostByKeyDigest(digest, minPosition));
+        Optional<Caller> caller;
+        try {
+            caller = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
+                    digest -> hostByKeyDigest(digest, minPosition));
+        } catch (DataAccessException e) {
+            if (!Outages.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            // host keys live in the database: without it no host can be recognised, which is an outage, not a 401
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problem(response, request, ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly");
+            return;
+        }
         // anonymous reads and failed keys count against the client's address
         OptionalLong wait = caller.isPresent() ? perKey.tryAcquire(caller.get().principal())
                 : perAddress.tryAcquire(request.getRemoteAddr());
