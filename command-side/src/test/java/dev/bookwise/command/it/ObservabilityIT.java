@@ -84,7 +84,9 @@ class ObservabilityIT extends CommandSideIT {
         assertThat(counter("bookwise_idempotent_replays_total", "operation=\"POST /api/bookings\"")).isEqualTo(replays + 1);
         String scrape = api.get("/actuator/prometheus", null).body();
         assertThat(scrape).contains("http_server_requests_seconds_bucket{").contains("hikaricp_connections")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                // Axon's own (axon-micrometer, dimensional)
+                .contains("commandBus_successCounter_total{payloadType=\"ReserveBookingCommand\"}");
     }
 
     /** The value of a counter series in the Prometheus text whose labels contain {@code label}; 0 when absent. */

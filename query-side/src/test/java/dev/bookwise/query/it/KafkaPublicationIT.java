@@ -145,7 +145,8 @@ class KafkaPublicationIT extends QuerySideIT {
         String scrape = api.get("/actuator/prometheus", null).body();
         assertThat(scrape).contains("bookwise_processor_lag_events{processor=\"kafka-publisher\"}")
                 .contains("bookwise_processor_lag_seconds{processor=\"booking-view\"}")
-                .contains("bookwise_kafka_publish_lag_seconds_bucket");
+                .contains("bookwise_kafka_publish_lag_seconds_bucket")
+                .containsPattern("(?m)^eventProcessor_\\w+\\{[^}]*processorName=\"kafka-publisher\"");
     }
 
     private static String statusAfter(String type) {
