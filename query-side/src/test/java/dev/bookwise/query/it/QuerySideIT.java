@@ -1,8 +1,8 @@
 package dev.bookwise.query.it;
 
 import dev.bookwise.query.QuerySideApplication;
-import dev.bookwise.query.testsupport.TestKafka;
-import dev.bookwise.query.testsupport.TopicReader;
+import dev.bookwise.testsupport.TestKafka;
+import dev.bookwise.testsupport.TopicReader;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.bookwise.testsupport.Api;

@@ -8,7 +8,7 @@ import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
-import dev.bookwise.query.testsupport.WebhookReceiver;
+import dev.bookwise.testsupport.WebhookReceiver;
 import dev.bookwise.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

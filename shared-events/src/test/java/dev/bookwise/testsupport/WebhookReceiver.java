@@ -1,4 +1,4 @@
-package dev.bookwise.query.testsupport;
+package dev.bookwise.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 

@@ -1,4 +1,4 @@
-package dev.bookwise.query.testsupport;
+package dev.bookwise.testsupport;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;

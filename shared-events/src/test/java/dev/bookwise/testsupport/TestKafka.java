@@ -1,4 +1,4 @@
-package dev.bookwise.query.testsupport;
+package dev.bookwise.testsupport;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
