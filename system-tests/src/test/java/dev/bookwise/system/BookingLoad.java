@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,8 @@ final class BookingLoad implements AutoCloseable {
     final Queue<Attempt> unanswered = new ConcurrentLinkedQueue<>();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+    /** The longest wait for an answer, in milliseconds. */
+    final AtomicLong slowest = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> clients = new ArrayList<>();
 
@@ -72,6 +75,7 @@ final class BookingLoad implements AutoCloseable {
     /** Sends one attempt and records its outcome; returns the status, or -1 when no answer came. */
     int send(Api api, Attempt attempt) {
         Api.Response response;
+        long started = System.nanoTime();
         try {
             response = api.post("/api/bookings", attempt.host().key(), attempt.body(), "Idempotency-Key",
                     attempt.idempotencyKey());
@@ -79,6 +83,7 @@ final class BookingLoad implements AutoCloseable {
             unanswered.add(attempt);
             return -1;
         }
+        slowest.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
         statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
         if (response.status() == 201) {
             acknowledged.put(attempt, response.text("bookingId"));
