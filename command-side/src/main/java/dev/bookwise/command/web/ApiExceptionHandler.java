@@ -34,7 +34,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BookwiseException.class)
     ResponseEntity<Problem> onRuleBroken(BookwiseException e, HttpServletRequest request) {
-        return problem(e.code(), e.detail(), request);
+        ResponseEntity<Problem> answer = problem(e.code(), e.detail(), request);
+        return e.code() != ErrorCode.SERVICE_UNAVAILABLE ? answer : ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders()).header("Retry-After", "1").body(answer.getBody());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -44,6 +45,7 @@ public class CommandExecutor {
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
     private final boolean hostLock;
+    private final HostGate hostGate = new HostGate(4096, Duration.ofSeconds(30));
 
     CommandExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, IdempotencyStore idempotency,
                     ObjectMapper json, BookwiseProperties properties) {
@@ -75,7 +77,7 @@ public class CommandExecutor {
         String fingerprint = key == null ? null
                 : ApiKeys.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n" + toJson(body));
         try {
-            return attempt(request, caller, hostId, success, action, key, fingerprint);
+            return hostGate.run(hostId, () -> attempt(request, caller, hostId, success, action, key, fingerprint));
         } catch (IdempotencyStore.AnsweredConcurrently first) {
             // this request's transaction, effects and all, was rolled back: answer what the first one answered
             return transaction.execute(tx -> respond(idempotency.find(caller.principal(), key, fingerprint)

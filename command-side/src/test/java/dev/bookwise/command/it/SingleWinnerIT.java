@@ -40,6 +40,16 @@ class SingleWinnerIT extends CommandSideIT {
     }
 
     @Test
+    void aThousandConcurrentRequestsForOneSlotAllGetAnAnswerAndNoneA5xx() {
+        // far more waiting writers than the pool (10 here) has connections: they must queue without holding one
+        Host host = openHost();
+
+        Map<Integer, Long> byStatus = race(List.of(api), host, slot(21), 1000);
+
+        assertThat(byStatus).containsExactlyEntriesOf(new TreeMap<>(Map.of(201, 1L, 409, 999L)));
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseRacingForOneSlotHaveExactlyOneWinner() {
         TestDatabase database = TestDatabase.fresh();
         // without the per-host lock, only the event store's (aggregate, sequence) constraint and the retry decide
