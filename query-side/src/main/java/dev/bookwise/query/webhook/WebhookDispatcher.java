@@ -39,7 +39,7 @@ class WebhookDispatcher {
     private final TargetPolicy targets;
     private final WebhookSender sender;
     private final WebhookProperties properties;
-    private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
+    private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer attemptDuration;
     private final Timer deliveredAfter;
@@ -59,6 +59,20 @@ class WebhookDispatcher {
     }
 
     CompletionHandler<Void> attempt(String webhookId) {
+        // the subscription is the id's last part: a busy subscription's message waits without a database read
+        Lane lane = lanes.computeIfAbsent(subscriptionOf(webhookId), id -> new Lane(properties.maxInFlightPerSubscription()));
+        if (!lane.tryEnter()) {
+            Instant later = Instant.now().plus(lane.deferral(properties.timeout()));
+            return (complete, operations) -> operations.reschedule(complete, later);
+        }
+        try {
+            return attemptInLane(webhookId);
+        } finally {
+            lane.leave();
+        }
+    }
+
+    private CompletionHandler<Void> attemptInLane(String webhookId) {
         Optional<WebhookDeliveries.Delivery> found = deliveries.find(webhookId);
         if (found.isEmpty() || found.get().status() == WebhookDeliveries.Status.SUCCEEDED
                 || found.get().status() == WebhookDeliveries.Status.FAILED
@@ -71,18 +85,51 @@ class WebhookDispatcher {
             deliveries.cancel(webhookId);
             return (complete, operations) -> operations.remove();
         }
-        Semaphore permits = inFlight.computeIfAbsent(delivery.subscriptionId(),
-                id -> new Semaphore(properties.maxInFlightPerSubscription()));
-        if (!permits.tryAcquire()) {
-            Instant later = Instant.now().plus(BUSY_DEFERRAL)
-                    .plusMillis(ThreadLocalRandom.current().nextLong(BUSY_DEFERRAL.toMillis()));
-            return (complete, operations) -> operations.reschedule(complete, later);
-        }
         try (MDC.MDCCloseable ignored = delivery.requestId() == null ? null
                 : MDC.putCloseable(RequestIds.KEY, delivery.requestId())) {
             return send(delivery, subscription.get());
-        } finally {
+        }
+    }
+
+    private static UUID subscriptionOf(String webhookId) {
+        return UUID.fromString(webhookId.substring(webhookId.lastIndexOf('_') + 1));
+    }
+
+    /**
+     * The attempts of one subscription in this instance: at most a few at once. A message that finds
+     * them all taken is deferred by about as long as the subscription has gone without progress (an
+     * attempt finishing), so the backlog of a receiver that hangs is looked at again about once per
+     * attempt timeout instead of twice a second, and does not crowd out other subscribers' messages.
+     */
+    private static final class Lane {
+        private final Semaphore permits;
+        private final int size;
+        private volatile long lastProgress = System.nanoTime();
+
+        Lane(int size) {
+            this.size = size;
+            this.permits = new Semaphore(size);
+        }
+
+        boolean tryEnter() {
+            if (!permits.tryAcquire()) {
+                return false;
+            }
+            if (permits.availablePermits() == size - 1) {
+                lastProgress = System.nanoTime(); // was idle: the wait starts now
+            }
+            return true;
+        }
+
+        void leave() {
+            lastProgress = System.nanoTime();
             permits.release();
+        }
+
+        Duration deferral(Duration attemptTimeout) {
+            long stalled = Math.min(Math.max(System.nanoTime() - lastProgress, BUSY_DEFERRAL.toNanos()),
+                    attemptTimeout.toNanos());
+            return Duration.ofNanos(stalled).plusMillis(ThreadLocalRandom.current().nextLong(BUSY_DEFERRAL.toMillis()));
         }
     }
 
