@@ -3,6 +3,7 @@ package dev.bookwise.command.web;
 import dev.bookwise.errors.Problem;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.errors.JsonProblems;
 import dev.bookwise.errors.Outages;
 import org.springframework.transaction.TransactionSystemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,9 +82,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        // Jackson's message names the offending field and value without internals
-        String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json
-                ? json.getOriginalMessage() : "the request body is not valid JSON";
+        String detail = JsonProblems.describe(e);
         return handleExceptionInternal(e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
     }
 
