@@ -25,7 +25,7 @@ class QuerySideCrashIT {
             system.subscribeAll(receiver.url("/all"));
             List<BookWise.Host> hosts = system.openHosts(8);
             AppProcess query = system.query();
-            BookingLoad load = new BookingLoad(hosts, 8, system.command()::api, Duration.ofMillis(20)).start();
+            BookingLoad load = new BookingLoad(hosts, 8, system.command()::api, Duration.ofMillis(50)).start();
             AppProcess.sleep(4_000);
             query.kill();
             AppProcess.sleep(3_000);

@@ -62,6 +62,21 @@ class CommandApiIT extends CommandSideIT {
             // PostgreSQL text cannot hold NUL: it must never reach an event
             assertProblem(api.post("/api/hosts", ADMIN, "{\"name\":\"Zo\\u0000e\",\"email\":\"z@example.com\",\"timeZone\":\"UTC\"}"),
                     400, "invalid-request");
+            // JSON types are not guessed: a number is not text, and not an instant
+            Api.Response numericName = api.post("/api/hosts", ADMIN, "{\"name\":5,\"email\":\"z@example.com\",\"timeZone\":\"UTC\"}");
+            assertProblem(numericName, 400, "invalid-request");
+            assertThat(numericName.json().path("detail").asText()).isEqualTo("name must be text");
+        }
+
+        @Test
+        void anInstantGivenAsANumberIsRefusedInApiWords() {
+            Host host = openHost();
+            Api.Response response = api.post("/api/bookings", host.key(), "{\"hostId\":\"" + host.id()
+                    + "\",\"start\":" + slot(4).getEpochSecond() + ",\"attendee\":{\"name\":\"Bob\",\"email\":\"b@example.com\"}}");
+            assertProblem(response, 400, "invalid-request");
+            assertThat(response.json().path("detail").asText())
+                    .isEqualTo("start must be an ISO-8601 instant with an offset, such as 2026-05-01T09:00:00Z");
+            assertThat(api.post("/api/bookings", host.key(), booking(host, slot(4))).status()).isEqualTo(201);
         }
 
         @Test

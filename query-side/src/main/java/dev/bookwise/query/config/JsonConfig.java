@@ -1,6 +1,7 @@
 package dev.bookwise.query.config;
 
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import dev.bookwise.json.StrictJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,11 @@ class JsonConfig {
     @Bean
     BlackbirdModule blackbirdModule() {
         return new BlackbirdModule();
+    }
+
+    /** Request bodies are read strictly: no numbers for text, no numbers for instants. */
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
     }
 }
