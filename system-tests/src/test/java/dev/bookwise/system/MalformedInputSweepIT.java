@@ -1,7 +1,9 @@
 package dev.bookwise.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MalformedInputSweepIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a problem followed by anything else (an echoed request, a second body) is not a problem. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     record Endpoint(String method, String path) {
     }
@@ -188,6 +191,8 @@ class MalformedInputSweepIT {
         requests.put("header without colon", "GET /api/bookings/x HTTP/1.1\r\nHost: x\r\nbroken header\r\nConnection: close\r\n\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         requests.put("unknown method", http("BREW", "/api/bookings", host.key(), null));
+        requests.put("TRACE of the root", http("TRACE", "/", host.key(), null));
+        requests.put("TRACE of actuator", http("TRACE", "/actuator/health", null, null));
         requests.put("bad content-length", ("POST /api/bookings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: abc\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
         requests.put("control characters in the path", "GET /api/book\u0001ings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"

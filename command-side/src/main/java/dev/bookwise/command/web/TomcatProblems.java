@@ -7,7 +7,15 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Requests Tomcat refuses before Spring sees them (a header over the size limit, an encoded slash
  * or NUL in the path, a malformed request line) get an RFC 9457 problem too, not Tomcat's HTML
- * page; TRACE reaches Spring (which answers 405 as a problem) instead of being refused silently.
+ * page. TRACE is let past the connector (which would refuse it with an empty 405) and refused by
+ * the first filter with a 405 problem: never dispatched, so never echoed.
  */
 @Component
 class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -27,6 +36,28 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
         factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
                 .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
         factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> traceRefusal(ObjectMapper json) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (!"TRACE".equals(request.getMethod())) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+                response.setContentType(Problem.MEDIA_TYPE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                json.writeValue(response.getOutputStream(), Problem.of(ErrorCode.forStatus(405),
+                        "TRACE is not supported", request.getRequestURI()));
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Tomcat's last word on an error response without a body: a problem instead of HTML. */

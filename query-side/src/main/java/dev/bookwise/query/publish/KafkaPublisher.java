@@ -103,7 +103,14 @@ public class KafkaPublisher {
             record.headers().add(RequestIds.KAFKA_HEADER, requestId.toString().getBytes(StandardCharsets.UTF_8));
         }
         Span span = producerSpan(message.getMetaData(), record);
-        CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(record);
+        CompletableFuture<SendResult<String, CloudEvent>> sent;
+        try {
+            sent = kafka.send(record);
+        } catch (RuntimeException e) {
+            span.error(e);
+            span.end();
+            throw e;
+        }
         sent.whenComplete((result, failure) -> {
             if (failure != null) {
                 span.error(failure);
