@@ -3,6 +3,7 @@ package dev.bookwise.query.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.query.ProjectionWrites;
 import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.config.ProjectionConfig;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -151,19 +152,24 @@ public class ReadModelRebuild {
         }
     }
 
-    private List<AnnotationEventHandlerAdapter> adapters(UnaryOperator<String> naming) {
+    /** The projections on the tables {@code naming} gives, their writes sent when {@link Projections#writes} is flushed. */
+    private Projections adapters(UnaryOperator<String> naming) {
+        ProjectionWrites writes = ProjectionWrites.explicit(jdbc);
         List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
-        for (Object projection : ProjectionConfig.projections(jdbc, json, naming)) {
+        for (Object projection : ProjectionConfig.projections(writes, json, naming)) {
             adapters.add(new AnnotationEventHandlerAdapter(projection));
         }
-        return adapters;
+        return new Projections(adapters, writes);
+    }
+
+    private record Projections(List<AnnotationEventHandlerAdapter> adapters, ProjectionWrites writes) {
     }
 
     private record Applied(TrackingToken last, long count) {
     }
 
     /** Applies every event after {@code from} (all of them for null). */
-    private Applied apply(List<AnnotationEventHandlerAdapter> adapters, TrackingToken from,
+    private Applied apply(Projections projections, TrackingToken from,
                                 java.util.function.LongConsumer onProgress) {
         TrackingToken last = from;
         long count = 0;
@@ -174,7 +180,10 @@ public class ReadModelRebuild {
                 batch.add(iterator.next());
                 if (batch.size() == BATCH || !iterator.hasNext()) {
                     List<TrackedEventMessage<?>> current = List.copyOf(batch);
-                    transaction.executeWithoutResult(tx -> current.forEach(message -> handle(adapters, message)));
+                    transaction.executeWithoutResult(tx -> {
+                        current.forEach(message -> handle(projections.adapters(), message));
+                        projections.writes().flush();
+                    });
                     count += current.size();
                     last = current.get(current.size() - 1).trackingToken();
                     batch.clear();

@@ -13,7 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.bookwise.query.ProjectionWrites;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -24,17 +24,17 @@ import java.util.UUID;
 @ProcessingGroup(ProjectionGroups.BOOKINGS)
 public class BookingProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final String table;
 
-    public BookingProjection(JdbcTemplate jdbc, String table) {
-        this.jdbc = jdbc;
+    public BookingProjection(ProjectionWrites writes, String table) {
+        this.writes = writes;
         this.table = table;
     }
 
     @EventHandler
     void on(BookingReserved event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update(("""
+        writes.write(table, event.bookingId(), ("""
                 INSERT INTO %1$s (booking_id, host_id, status, start_time, end_time, buffer_before_minutes,
                     buffer_after_minutes, occupied, expires_at, attendee_name, attendee_email, attendee_time_zone,
                     created_at, updated_at, version)
@@ -69,7 +69,7 @@ public class BookingProjection {
 
     @EventHandler
     void on(BookingRescheduled event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update(("""
+        writes.write(table, event.bookingId(), ("""
                 UPDATE %1$s SET start_time = ?, end_time = ?, buffer_before_minutes = ?, buffer_after_minutes = ?,
                     occupied = tstzrange(?, ?), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
@@ -80,7 +80,7 @@ public class BookingProjection {
     }
 
     private void status(UUID bookingId, BookingStatus status, String reason, Instant at, long version) {
-        jdbc.update(("""
+        writes.write(table, bookingId, ("""
                 UPDATE %1$s SET status = ?, reason = coalesce(?, reason), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
                 """).formatted(table), status.name(), StoredText.of(reason), ts(at), version, bookingId, version);
@@ -92,6 +92,6 @@ public class BookingProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE " + table);
+        writes.jdbc().update("TRUNCATE " + table);
     }
 }

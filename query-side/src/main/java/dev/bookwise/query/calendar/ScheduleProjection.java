@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.bookwise.query.ProjectionWrites;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,12 +16,12 @@ import java.time.Instant;
 @ProcessingGroup(ProjectionGroups.SCHEDULES)
 public class ScheduleProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
     private final String table;
 
-    public ScheduleProjection(JdbcTemplate jdbc, ObjectMapper json, String table) {
-        this.jdbc = jdbc;
+    public ScheduleProjection(ProjectionWrites writes, ObjectMapper json, String table) {
+        this.writes = writes;
         this.json = json;
         this.table = table;
     }
@@ -29,7 +29,7 @@ public class ScheduleProjection {
     @EventHandler
     void on(ScheduleDefined event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version)
             throws JsonProcessingException {
-        jdbc.update(("""
+        writes.write(table, event.hostId(), ("""
                 INSERT INTO %1$s (host_id, schedule, defined_at, version) VALUES (?, ?::jsonb, ?, ?)
                 ON CONFLICT (host_id) DO UPDATE SET schedule = EXCLUDED.schedule, defined_at = EXCLUDED.defined_at,
                     version = EXCLUDED.version
@@ -39,6 +39,6 @@ public class ScheduleProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE " + table);
+        writes.jdbc().update("TRUNCATE " + table);
     }
 }

@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.bookwise.query.ProjectionWrites;
 
 import java.sql.Timestamp;
 
@@ -18,27 +18,28 @@ import java.sql.Timestamp;
 @ProcessingGroup(ProjectionGroups.WINDOWS)
 public class WindowProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final String table;
 
-    public WindowProjection(JdbcTemplate jdbc, String table) {
-        this.jdbc = jdbc;
+    public WindowProjection(ProjectionWrites writes, String table) {
+        this.writes = writes;
         this.table = table;
     }
 
     @EventHandler
     void on(AvailabilityWindowMerged event, @SequenceNumber long version) {
-        Long applied = jdbc.queryForObject("SELECT max(version) FROM " + table + " WHERE host_id = ?", Long.class,
+        writes.flush(); // the check below must see this batch's earlier merges
+        Long applied = writes.jdbc().queryForObject("SELECT max(version) FROM " + table + " WHERE host_id = ?", Long.class,
                 event.hostId());
         if (applied != null && applied >= version) {
             return;
         }
         for (AvailabilityWindow absorbed : event.absorbed()) {
-            jdbc.update("DELETE FROM " + table + " WHERE host_id = ? AND start_time = ?", event.hostId(),
+            writes.write(table, event.hostId(), "DELETE FROM " + table + " WHERE host_id = ? AND start_time = ?", event.hostId(),
                     Timestamp.from(absorbed.startTime()));
         }
         AvailabilityWindow window = event.window();
-        jdbc.update(("""
+        writes.write(table, event.hostId(), ("""
                 INSERT INTO %1$s (host_id, start_time, end_time, slot_duration, version) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (host_id, start_time) DO UPDATE SET end_time = EXCLUDED.end_time,
                     slot_duration = EXCLUDED.slot_duration, version = EXCLUDED.version
@@ -48,6 +49,6 @@ public class WindowProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE " + table);
+        writes.jdbc().update("TRUNCATE " + table);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookwise.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.query.ProjectionWrites;
 import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.booking.BookingProjection;
 import dev.bookwise.query.calendar.ScheduleProjection;
@@ -17,31 +18,37 @@ import java.util.function.UnaryOperator;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfig {
 
+    /** The processors' writes, sent in batches when each processor's unit of work commits. */
     @Bean
-    HostProjection hostProjection(JdbcTemplate jdbc) {
-        return new HostProjection(jdbc, ReadModelTables.HOSTS);
+    ProjectionWrites projectionWrites(JdbcTemplate jdbc) {
+        return ProjectionWrites.perUnitOfWork(jdbc);
     }
 
     @Bean
-    ScheduleProjection scheduleProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        return new ScheduleProjection(jdbc, json, ReadModelTables.SCHEDULES);
+    HostProjection hostProjection(ProjectionWrites writes) {
+        return new HostProjection(writes, ReadModelTables.HOSTS);
     }
 
     @Bean
-    WindowProjection windowProjection(JdbcTemplate jdbc) {
-        return new WindowProjection(jdbc, ReadModelTables.WINDOWS);
+    ScheduleProjection scheduleProjection(ProjectionWrites writes, ObjectMapper json) {
+        return new ScheduleProjection(writes, json, ReadModelTables.SCHEDULES);
     }
 
     @Bean
-    BookingProjection bookingProjection(JdbcTemplate jdbc) {
-        return new BookingProjection(jdbc, ReadModelTables.BOOKINGS);
+    WindowProjection windowProjection(ProjectionWrites writes) {
+        return new WindowProjection(writes, ReadModelTables.WINDOWS);
+    }
+
+    @Bean
+    BookingProjection bookingProjection(ProjectionWrites writes) {
+        return new BookingProjection(writes, ReadModelTables.BOOKINGS);
     }
 
     /** A full set of projections writing to the tables {@code naming} gives for each live table name. */
-    public static List<Object> projections(JdbcTemplate jdbc, ObjectMapper json, UnaryOperator<String> naming) {
-        return List.of(new HostProjection(jdbc, naming.apply(ReadModelTables.HOSTS)),
-                new ScheduleProjection(jdbc, json, naming.apply(ReadModelTables.SCHEDULES)),
-                new WindowProjection(jdbc, naming.apply(ReadModelTables.WINDOWS)),
-                new BookingProjection(jdbc, naming.apply(ReadModelTables.BOOKINGS)));
+    public static List<Object> projections(ProjectionWrites writes, ObjectMapper json, UnaryOperator<String> naming) {
+        return List.of(new HostProjection(writes, naming.apply(ReadModelTables.HOSTS)),
+                new ScheduleProjection(writes, json, naming.apply(ReadModelTables.SCHEDULES)),
+                new WindowProjection(writes, naming.apply(ReadModelTables.WINDOWS)),
+                new BookingProjection(writes, naming.apply(ReadModelTables.BOOKINGS)));
     }
 }

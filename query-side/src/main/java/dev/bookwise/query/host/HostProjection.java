@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.bookwise.query.ProjectionWrites;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,17 +15,17 @@ import java.time.Instant;
 @ProcessingGroup(ProjectionGroups.HOSTS)
 public class HostProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final String table;
 
-    public HostProjection(JdbcTemplate jdbc, String table) {
-        this.jdbc = jdbc;
+    public HostProjection(ProjectionWrites writes, String table) {
+        this.writes = writes;
         this.table = table;
     }
 
     @EventHandler
     void on(HostRegistered event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update(("""
+        writes.write(table, event.hostId(), ("""
                 INSERT INTO %1$s (host_id, name, email, time_zone, api_key_sha256, registered_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (host_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
@@ -37,6 +37,6 @@ public class HostProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE " + table);
+        writes.jdbc().update("TRUNCATE " + table);
     }
 }

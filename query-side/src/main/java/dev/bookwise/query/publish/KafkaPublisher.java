@@ -1,6 +1,7 @@
 package dev.bookwise.query.publish;
 
 import dev.bookwise.events.BookingEvent;
+import dev.bookwise.events.BookingReserved;
 import dev.bookwise.observability.RequestIds;
 import dev.bookwise.query.booking.BookingView;
 import io.cloudevents.CloudEvent;
@@ -94,7 +95,9 @@ public class KafkaPublisher {
     @EventHandler
     void on(BookingEvent event, EventMessage<?> message, @SequenceNumber Long sequence, @Timestamp Instant at) {
         ensureTopic();
-        BookingView booking = BookingView.after(bookings.find(event.bookingId()).orElse(null), event, at);
+        // a reservation starts a booking: nothing earlier to read
+        BookingView before = event instanceof BookingReserved ? null : bookings.find(event.bookingId()).orElse(null);
+        BookingView booking = BookingView.after(before, event, at);
         bookings.save(booking, sequence);
         CloudEvent cloudEvent = cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
         ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent);

@@ -14,6 +14,7 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
+import dev.bookwise.query.ProjectionWrites;
 import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.config.ProjectionConfig;
 import dev.bookwise.testsupport.Api;
@@ -108,18 +109,22 @@ class ReadModelRebuildIT extends QuerySideIT {
         awaitProjected(history());
         Map<String, List<Map<String, Object>>> before = readTables(UnaryOperator.identity());
 
-        List<AnnotationEventHandlerAdapter> live = ProjectionConfig.projections(jdbc, json, UnaryOperator.identity()).stream()
+        ProjectionWrites writes = ProjectionWrites.explicit(jdbc);
+        List<AnnotationEventHandlerAdapter> live = ProjectionConfig.projections(writes, json, UnaryOperator.identity()).stream()
                 .map(AnnotationEventHandlerAdapter::new).toList();
         try (Stream<? extends TrackedEventMessage<?>> all = storage.readEvents(null, false)) {
-            new TransactionTemplate(transactions).executeWithoutResult(tx -> all.forEach(message -> live.forEach(adapter -> {
-                try {
-                    if (adapter.canHandle(message)) {
-                        adapter.handle(message);
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                all.forEach(message -> live.forEach(adapter -> {
+                    try {
+                        if (adapter.canHandle(message)) {
+                            adapter.handle(message);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            })));
+                }));
+                writes.flush();
+            });
         }
 
         assertThat(readTables(UnaryOperator.identity())).isEqualTo(before);
