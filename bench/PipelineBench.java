@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * Run against `./bookwise up` (which allows loopback webhook targets):
  *   java bench/PipelineBench.java [bookings=300] [pause-ms=50]
  * Bookings are made one at a time with a pause between them, so each measures an idle pipeline's latency.
+ *   java bench/PipelineBench.java burst [bookings=2000] [clients=8] [hosts=8]
+ * A burst instead: the clients book as fast as they can across the hosts, one all-host subscription
+ * (the admin's) receives every reservation; prints how long the webhooks took to drain and the
+ * deliveries per second, beside the latency from each commit to its webhook.
  */
 public class PipelineBench {
 
@@ -32,6 +36,11 @@ public class PipelineBench {
     static final String QUERY = env("BOOKWISE_QUERY_URL", "http://127.0.0.1:8081");
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("burst")) {
+            burst(args.length > 1 ? Integer.parseInt(args[1]) : 2000, args.length > 2 ? Integer.parseInt(args[2]) : 8,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 8);
+            return;
+        }
         int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         long pauseMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
         String admin = System.getenv("BOOKWISE_ADMIN_KEY") != null ? System.getenv("BOOKWISE_ADMIN_KEY")
@@ -92,6 +101,95 @@ public class PipelineBench {
                 bookings, pct(readable, 50), pct(readable, 95), pct(readable, 99), readable[readable.length - 1] / 1e6);
         System.out.printf("commit -> webhook received:   %d webhooks, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 webhook.length, pct(webhook, 50), pct(webhook, 95), pct(webhook, 99), webhook[webhook.length - 1] / 1e6);
+        receiver.stop(0);
+        System.exit(0);
+    }
+
+    static String adminKey() throws Exception {
+        return System.getenv("BOOKWISE_ADMIN_KEY") != null ? System.getenv("BOOKWISE_ADMIN_KEY")
+                : Files.readString(Path.of(".bookwise/admin-key")).trim();
+    }
+
+    static void burst(int bookings, int clients, int hostCount) throws Exception {
+        String admin = adminKey();
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        CountDownLatch allArrived = new CountDownLatch(bookings);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/all", exchange -> {
+            long at = System.nanoTime();
+            String body = new String(exchange.getRequestBody().readAllBytes());
+            Matcher m = Pattern.compile("\"bookingId\":\"([^\"]+)\"").matcher(body);
+            if (m.find() && arrivals.putIfAbsent(m.group(1), at) == null) {
+                allArrived.countDown();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+
+        String[] hostIds = new String[hostCount];
+        String[] keys = new String[hostCount];
+        String position = "0";
+        for (int h = 0; h < hostCount; h++) {
+            String host = send("POST", COMMAND + "/api/hosts", admin,
+                    "{\"name\":\"Burst\",\"email\":\"burst@example.com\",\"timeZone\":\"UTC\"}").body();
+            hostIds[h] = field(host, "hostId");
+            keys[h] = field(host, "apiKey");
+            HttpResponse<String> schedule = send("PUT", COMMAND + "/api/hosts/" + hostIds[h] + "/schedule", keys[h],
+                    "{\"timeZone\":\"UTC\",\"slotMinutes\":5,\"horizonDays\":365,\"weeklyHours\":{" + String.join(",",
+                            Arrays.stream(java.time.DayOfWeek.values()).map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}");
+            check(schedule, 200);
+            position = schedule.headers().firstValue("X-Bookwise-Position").orElseThrow();
+        }
+        HttpResponse<String> subscribed = send("POST", QUERY + "/api/webhooks?minPosition=" + position, admin,
+                "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/all\",\"events\":[\"booking.reserved\"]}");
+        check(subscribed, 201);
+
+        Instant firstSlot = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Map<String, Long> committed = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        long started = System.nanoTime();
+        Thread[] threads = new Thread[clients];
+        for (int c = 0; c < clients; c++) {
+            threads[c] = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < bookings; i = next.getAndIncrement()) {
+                    int h = i % hostCount;
+                    Instant start = firstSlot.plusSeconds(300L * (i / hostCount));
+                    try {
+                        HttpResponse<String> booked = send("POST", COMMAND + "/api/bookings", keys[h], "{\"hostId\":\""
+                                + hostIds[h] + "\",\"start\":\"" + start + "\",\"attendee\":{\"name\":\"A\",\"email\":\"a@example.com\"}}");
+                        long t0 = System.nanoTime();
+                        if (booked.statusCode() == 201) {
+                            committed.put(field(booked.body(), "bookingId"), t0);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            threads[c].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long bookedAt = System.nanoTime();
+        boolean complete = allArrived.await(300, java.util.concurrent.TimeUnit.SECONDS);
+        long lastArrival = arrivals.values().stream().mapToLong(Long::longValue).max().orElse(bookedAt);
+        long[] lag = committed.entrySet().stream().filter(e -> arrivals.containsKey(e.getKey()))
+                .mapToLong(e -> arrivals.get(e.getKey()) - e.getValue()).sorted().toArray();
+        System.out.printf("burst: %d bookings (%d not 201) by %d clients on %d hosts in %.1f s (%.0f/s)%n", committed.size(),
+                failed.get(), clients, hostCount, (bookedAt - started) / 1e9, committed.size() / ((bookedAt - started) / 1e9));
+        System.out.printf("webhooks: %d of %d arrived%s; last one %.1f s after the first booking, %.1f s after the last;"
+                        + " %.0f deliveries/s%n", arrivals.size(), committed.size(), complete ? "" : " (gave up after 300 s)",
+                (lastArrival - started) / 1e9, (lastArrival - bookedAt) / 1e9, arrivals.size() / ((lastArrival - started) / 1e9));
+        if (lag.length > 0) {
+            System.out.printf("commit -> webhook received: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(lag, 50), pct(lag, 95), pct(lag, 99), lag[lag.length - 1] / 1e6);
+        }
         receiver.stop(0);
         System.exit(0);
     }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -132,9 +133,13 @@ class WebhookController {
 
     @DeleteMapping("/api/webhooks/{id}")
     @Operation(summary = "Unsubscribe", description = "Pending attempts are cancelled; the delivery log is kept.")
-    ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
+    @Transactional
+    public ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
         owned(id, caller);
-        subscriptions.delete(id, Instant.now());
+        Instant now = Instant.now();
+        if (subscriptions.delete(id, now)) {
+            deliveries.cancelPending(id, now);
+        }
         return ResponseEntity.noContent().build();
     }
 

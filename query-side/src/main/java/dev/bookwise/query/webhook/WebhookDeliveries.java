@@ -75,6 +75,21 @@ class WebhookDeliveries {
                 ts(Instant.now()), webhookId);
     }
 
+    /**
+     * Cancels every delivery of a subscription that has not ended yet and removes their waiting
+     * attempt tasks, so an unsubscribed receiver's backlog costs nothing more. An attempt already
+     * running finds its delivery cancelled and ends it.
+     */
+    int cancelPending(UUID subscriptionId, Instant now) {
+        jdbc.update("DELETE FROM query_scheduled_tasks WHERE task_name = ? AND picked = false AND task_instance IN ("
+                        + "SELECT webhook_id FROM webhook_delivery WHERE subscription_id = ? AND status IN ('PENDING', 'RETRYING'))",
+                WebhookConfig.ATTEMPT_TASK, subscriptionId);
+        return jdbc.update("""
+                UPDATE webhook_delivery SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ?
+                 WHERE subscription_id = ? AND status IN ('PENDING', 'RETRYING')
+                """, ts(now), subscriptionId);
+    }
+
     /** Puts a failed delivery back in line with a fresh set of attempts; false if it is not failed. */
     boolean redrive(String webhookId, Instant now) {
         return jdbc.update("""

@@ -24,7 +24,7 @@ public record WebhookProperties(@DefaultValue("false") boolean allowLoopback,
                                 @DefaultValue("PT1H") Duration maxRetryDelay,
                                 @DefaultValue("PT3S") Duration connectTimeout,
                                 @DefaultValue("PT10S") Duration timeout,
-                                @DefaultValue("4") int maxInFlightPerSubscription) {
+                                @DefaultValue("8") int maxInFlightPerSubscription) {
 
     public WebhookProperties {
         allowedNetworks = allowedNetworks == null ? List.of()
