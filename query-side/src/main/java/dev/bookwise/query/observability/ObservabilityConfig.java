@@ -1,15 +1,23 @@
 package dev.bookwise.query.observability;
 
 import dev.bookwise.observability.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfig {
+
+    /** Axon's metrics for this side's components, its processors without the capacity monitor (see the class). */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meters) {
+        return new ProcessorMetricRegistry(meters);
+    }
 
     /**
      * While a processor handles an event, the id of the request that caused it is in the logging
