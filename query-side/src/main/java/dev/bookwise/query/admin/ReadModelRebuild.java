@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
     private static final long REBUILD_LOCK = 3;
 
     public enum State { NEVER_RUN, RUNNING, SUCCEEDED, FAILED }
