@@ -55,7 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * expired or completed; the snapshot (every {@value dev.bookwise.command.config.CalendarConfig#SNAPSHOT_EVERY} events) holds
  * only what is left.
  */
-@Aggregate(snapshotTriggerDefinition = "hostCalendarSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "hostCalendarSnapshotTrigger", cache = "calendarCache")
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -13,6 +13,8 @@ import java.time.Duration;
  *                             concurrent commands seldom need the conflict retry
  * @param conflictRetries      attempts of a command whose append lost a race on the event stream
  * @param rateLimit            requests per second per API key and per client address without one
+ * @param calendarCache        calendars kept in memory between commands (0: none, every command loads its
+ *                             calendar from the store)
  */
 @ConfigurationProperties("bookwise")
 public record BookwiseProperties(
@@ -21,7 +23,8 @@ public record BookwiseProperties(
         @DefaultValue("PT25H") Duration idempotencyRetention,
         @DefaultValue("true") boolean hostLock,
         @DefaultValue("20") int conflictRetries,
-        @DefaultValue RateLimits rateLimit) {
+        @DefaultValue RateLimits rateLimit,
+        @DefaultValue("10000") int calendarCache) {
 
     /** Sustained rates and bursts; over them a request is answered 429 rate-limited. */
     public record RateLimits(@DefaultValue("100") long perKey, @DefaultValue("1000") long perKeyBurst,

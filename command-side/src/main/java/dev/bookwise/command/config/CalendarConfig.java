@@ -1,6 +1,9 @@
 package dev.bookwise.command.config;
 
+import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.calendar.ReservationPolicy;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -16,6 +19,18 @@ public class CalendarConfig {
     @Bean
     SnapshotTriggerDefinition hostCalendarSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    /** Calendars between commands; see {@link CalendarCache} for when a cached one is used. */
+    @Bean(destroyMethod = "close")
+    CalendarCache calendarCaches(BookwiseProperties properties, EventStore eventStore) {
+        return CalendarCache.of(properties.calendarCache(), eventStore);
+    }
+
+    /** The cache HostCalendar's repository uses (named in its {@code @Aggregate}). */
+    @Bean
+    Cache calendarCache(CalendarCache calendarCaches) {
+        return calendarCaches.axonCache();
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.bookwise.command.web;
 
+import dev.bookwise.command.calendar.CalendarCache;
+import java.util.concurrent.atomic.AtomicReference;
+
 import dev.bookwise.auth.Caller;
 import dev.bookwise.auth.ApiKeys;
 import dev.bookwise.errors.Problem;
@@ -45,10 +48,12 @@ public class CommandExecutor {
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
     private final boolean hostLock;
+    private final CalendarCache calendars;
     private final HostGate hostGate = new HostGate(4096, Duration.ofSeconds(30));
 
     CommandExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, IdempotencyStore idempotency,
-                    ObjectMapper json, BookwiseProperties properties) {
+                    ObjectMapper json, BookwiseProperties properties, CalendarCache calendars) {
+        this.calendars = calendars;
         this.transaction = new TransactionTemplate(transactions);
         this.conflictRetry = RetryTemplate.builder()
                 .maxAttempts(Math.max(1, properties.conflictRetries()))
@@ -87,29 +92,43 @@ public class CommandExecutor {
 
     private ResponseEntity<String> attempt(HttpServletRequest request, Caller caller, UUID hostId, HttpStatus success,
                                            Supplier<Object> action, String key, String fingerprint) {
-        return conflictRetry.execute(attempt -> transaction.execute(tx -> {
-            if (key != null) {
-                Optional<IdempotencyStore.StoredResponse> stored = idempotency.claim(caller.principal(), key, fingerprint);
-                if (stored.isPresent()) {
-                    return respond(stored.get(), true);
-                }
+        return conflictRetry.execute(attempt -> {
+            AtomicReference<Long> calendarVersion = new AtomicReference<>();
+            ResponseEntity<String> response;
+            try {
+                response = transaction.execute(tx -> {
+                    if (key != null) {
+                        Optional<IdempotencyStore.StoredResponse> stored = idempotency.claim(caller.principal(), key, fingerprint);
+                        if (stored.isPresent()) {
+                            return respond(stored.get(), true);
+                        }
+                    }
+                    if (hostLock && hostId != null) {
+                        jdbc.queryForObject("SELECT pg_advisory_xact_lock(1, hashtext(?))::text", String.class, hostId.toString());
+                    }
+                    calendars.beforeCommand(hostId);
+                    IdempotencyStore.StoredResponse outcome = run(request, hostId, success, action, calendarVersion);
+                    if (key != null) {
+                        idempotency.remember(caller.principal(), key, fingerprint, outcome);
+                    }
+                    return respond(outcome, false);
+                });
+            } catch (RuntimeException e) {
+                calendars.forget(hostId);
+                throw e;
             }
-            if (hostLock) {
-                jdbc.queryForObject("SELECT pg_advisory_xact_lock(1, hashtext(?))::text", String.class, hostId.toString());
-            }
-            IdempotencyStore.StoredResponse outcome = run(request, hostId, success, action);
-            if (key != null) {
-                idempotency.remember(caller.principal(), key, fingerprint, outcome);
-            }
-            return respond(outcome, false);
-        }));
+            calendars.committed(hostId, calendarVersion.get());
+            return response;
+        });
     }
 
     private IdempotencyStore.StoredResponse run(HttpServletRequest request, UUID hostId, HttpStatus success,
-                                                Supplier<Object> action) {
+                                                Supplier<Object> action, AtomicReference<Long> calendarVersion) {
         try {
             Object result = action.get();
-            return new IdempotencyStore.StoredResponse(success.value(), toJson(result), positionOf(hostId));
+            Head head = headOf(hostId);
+            calendarVersion.set(head == null ? null : head.sequence());
+            return new IdempotencyStore.StoredResponse(success.value(), toJson(result), head == null ? null : head.position());
         } catch (BookwiseException e) {
             return problem(e.code(), e.detail(), request);
         } catch (AggregateNotFoundException e) {
@@ -123,11 +142,20 @@ public class CommandExecutor {
                 toJson(Problem.of(code, detail, request.getRequestURI())), null);
     }
 
-    /** The global index of the calendar's last event: read-your-writes token for the query side. */
-    private Long positionOf(UUID hostId) {
-        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+    /**
+     * The calendar's last event: its global index is the read-your-writes token for the query side,
+     * its sequence number the version of the calendar the command left in the cache.
+     */
+    private record Head(long position, long sequence) {
+    }
+
+    private Head headOf(UUID hostId) {
+        if (hostId == null) {
+            return null;
+        }
+        return jdbc.query("SELECT global_index, sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
                         + "ORDER BY sequence_number DESC LIMIT 1",
-                (rs, i) -> rs.getLong(1), hostId.toString()).stream().findFirst().orElse(null);
+                (rs, i) -> new Head(rs.getLong(1), rs.getLong(2)), hostId.toString()).stream().findFirst().orElse(null);
     }
 
     private static ResponseEntity<String> respond(IdempotencyStore.StoredResponse response, boolean replayed) {
