@@ -29,7 +29,7 @@ public final class ProjectionWrites {
 
     private final JdbcTemplate jdbc;
     private final boolean perUnitOfWork;
-    private final String resourceKey = ProjectionWrites.class.getName() + "@" + Integer.toHexString(System.identityHashCode(this));
+    private final String resourceKey = ProjectionWrites.class.getName() + "@" + java.util.UUID.randomUUID();
     private final Pending explicitPending = new Pending();
 
     private ProjectionWrites(JdbcTemplate jdbc, boolean perUnitOfWork) {

@@ -1,9 +1,7 @@
 package dev.bookwise.command.web;
 
-import dev.bookwise.command.calendar.CalendarCache;
-import java.util.concurrent.atomic.AtomicReference;
-
 import dev.bookwise.auth.Caller;
+import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.auth.ApiKeys;
 import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
