@@ -43,32 +43,18 @@ public class PipelineBench {
         }
         int bookings = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         long pauseMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
-        String admin = System.getenv("BOOKWISE_ADMIN_KEY") != null ? System.getenv("BOOKWISE_ADMIN_KEY")
-                : Files.readString(Path.of(".bookwise/admin-key")).trim();
-
-        Map<String, Long> webhookArrivals = new ConcurrentHashMap<>();
-        CountDownLatch allArrived = new CountDownLatch(bookings);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
-        receiver.createContext("/hook", exchange -> {
-            long at = System.nanoTime();
-            String body = new String(exchange.getRequestBody().readAllBytes());
-            Matcher m = Pattern.compile("\"bookingId\":\"([^\"]+)\"").matcher(body);
-            if (m.find() && webhookArrivals.putIfAbsent(m.group(1), at) == null) {
-                allArrived.countDown();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        String admin = adminKey();
+        Receiver hooks = Receiver.start("/hook", bookings, 8);
+        Map<String, Long> webhookArrivals = hooks.arrivals();
+        CountDownLatch allArrived = hooks.allArrived();
+        HttpServer receiver = hooks.server();
 
         String host = send("POST", COMMAND + "/api/hosts", admin,
                 "{\"name\":\"Pipeline\",\"email\":\"pipeline@example.com\",\"timeZone\":\"UTC\"}").body();
         String hostId = field(host, "hostId");
         String key = field(host, "apiKey");
         HttpResponse<String> schedule = send("PUT", COMMAND + "/api/hosts/" + hostId + "/schedule", key,
-                "{\"timeZone\":\"UTC\",\"slotMinutes\":15,\"horizonDays\":60,\"weeklyHours\":{" + String.join(",",
-                        Arrays.stream(java.time.DayOfWeek.values()).map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}");
+                openSchedule(15, 60));
         check(schedule, 200);
         String position = schedule.headers().firstValue("X-Bookwise-Position").orElseThrow();
         check(send("POST", QUERY + "/api/webhooks?minPosition=" + position, key, "{\"url\":\"http://127.0.0.1:"
@@ -105,6 +91,36 @@ public class PipelineBench {
         System.exit(0);
     }
 
+    /** A webhook receiver in this process: the arrival time of each booking's first webhook, and a latch for all of them. */
+    record Receiver(HttpServer server, Map<String, Long> arrivals, CountDownLatch allArrived) {
+        static Receiver start(String path, int expected, int threads) throws Exception {
+            Receiver receiver = new Receiver(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0),
+                    new ConcurrentHashMap<>(), new CountDownLatch(expected));
+            receiver.server().setExecutor(Executors.newFixedThreadPool(threads));
+            receiver.server().createContext(path, exchange -> {
+                long at = System.nanoTime();
+                String body = new String(exchange.getRequestBody().readAllBytes());
+                Matcher m = BOOKING_ID.matcher(body);
+                if (m.find() && receiver.arrivals().putIfAbsent(m.group(1), at) == null) {
+                    receiver.allArrived().countDown();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.server().start();
+            return receiver;
+        }
+    }
+
+    static final Pattern BOOKING_ID = Pattern.compile("\"bookingId\":\"([^\"]+)\"");
+
+    /** A schedule open around the clock every day, in UTC. */
+    static String openSchedule(int slotMinutes, int horizonDays) {
+        return "{\"timeZone\":\"UTC\",\"slotMinutes\":" + slotMinutes + ",\"horizonDays\":" + horizonDays
+                + ",\"weeklyHours\":{" + String.join(",", Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}";
+    }
+
     static String adminKey() throws Exception {
         return System.getenv("BOOKWISE_ADMIN_KEY") != null ? System.getenv("BOOKWISE_ADMIN_KEY")
                 : Files.readString(Path.of(".bookwise/admin-key")).trim();
@@ -112,21 +128,10 @@ public class PipelineBench {
 
     static void burst(int bookings, int clients, int hostCount) throws Exception {
         String admin = adminKey();
-        Map<String, Long> arrivals = new ConcurrentHashMap<>();
-        CountDownLatch allArrived = new CountDownLatch(bookings);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(16));
-        receiver.createContext("/all", exchange -> {
-            long at = System.nanoTime();
-            String body = new String(exchange.getRequestBody().readAllBytes());
-            Matcher m = Pattern.compile("\"bookingId\":\"([^\"]+)\"").matcher(body);
-            if (m.find() && arrivals.putIfAbsent(m.group(1), at) == null) {
-                allArrived.countDown();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        Receiver hooks = Receiver.start("/all", bookings, 16);
+        Map<String, Long> arrivals = hooks.arrivals();
+        CountDownLatch allArrived = hooks.allArrived();
+        HttpServer receiver = hooks.server();
 
         String[] hostIds = new String[hostCount];
         String[] keys = new String[hostCount];
@@ -137,8 +142,7 @@ public class PipelineBench {
             hostIds[h] = field(host, "hostId");
             keys[h] = field(host, "apiKey");
             HttpResponse<String> schedule = send("PUT", COMMAND + "/api/hosts/" + hostIds[h] + "/schedule", keys[h],
-                    "{\"timeZone\":\"UTC\",\"slotMinutes\":5,\"horizonDays\":365,\"weeklyHours\":{" + String.join(",",
-                            Arrays.stream(java.time.DayOfWeek.values()).map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}");
+                    openSchedule(5, 365));
             check(schedule, 200);
             position = schedule.headers().firstValue("X-Bookwise-Position").orElseThrow();
         }

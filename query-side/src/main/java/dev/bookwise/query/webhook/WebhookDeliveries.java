@@ -1,5 +1,6 @@
 package dev.bookwise.query.webhook;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,11 @@ class WebhookDeliveries {
 
     private final JdbcTemplate jdbc;
 
-    WebhookDeliveries(JdbcTemplate jdbc) {
+    /** db-scheduler's table of this side's tasks (the webhook attempts). */
+    private final String taskTable;
+
+    WebhookDeliveries(JdbcTemplate jdbc, @Value("${db-scheduler.table-name}") String taskTable) {
+        this.taskTable = taskTable;
         this.jdbc = jdbc;
     }
 
@@ -81,7 +86,7 @@ class WebhookDeliveries {
      * running finds its delivery cancelled and ends it.
      */
     int cancelPending(UUID subscriptionId, Instant now) {
-        jdbc.update("DELETE FROM query_scheduled_tasks WHERE task_name = ? AND picked = false AND task_instance IN ("
+        jdbc.update("DELETE FROM " + taskTable + " WHERE task_name = ? AND picked = false AND task_instance IN ("
                         + "SELECT webhook_id FROM webhook_delivery WHERE subscription_id = ? AND status IN ('PENDING', 'RETRYING'))",
                 WebhookConfig.ATTEMPT_TASK, subscriptionId);
         return jdbc.update("""
