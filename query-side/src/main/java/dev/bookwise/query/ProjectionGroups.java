@@ -12,6 +12,5 @@ public final class ProjectionGroups {
 
     public static final List<String> ALL = List.of(HOSTS, SCHEDULES, WINDOWS, BOOKINGS);
 
-    private ProjectionGroups() {
-    }
+    private ProjectionGroups() {}
 }

@@ -1,14 +1,13 @@
 package dev.bookwise.query;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The projections' writes, held back and sent to PostgreSQL in JDBC batches: one round trip per
@@ -76,8 +75,7 @@ public final class ProjectionWrites {
         });
     }
 
-    private record Write(String row, String sql, Object[] args) {
-    }
+    private record Write(String row, String sql, Object[] args) {}
 
     private static final class Pending {
 
@@ -105,7 +103,9 @@ public final class ProjectionWrites {
                 if (round == rounds.size()) {
                     rounds.add(new LinkedHashMap<>());
                 }
-                rounds.get(round).computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write.args());
+                rounds.get(round)
+                        .computeIfAbsent(write.sql(), sql -> new ArrayList<>())
+                        .add(write.args());
             }
             writes.clear();
             for (Map<String, List<Object[]>> round : rounds) {

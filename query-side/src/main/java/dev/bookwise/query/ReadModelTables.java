@@ -13,6 +13,5 @@ public final class ReadModelTables {
     public static final List<String> ALL = List.of(HOSTS, SCHEDULES, WINDOWS, BOOKINGS);
     public static final String REBUILD_SUFFIX = "_next";
 
-    private ReadModelTables() {
-    }
+    private ReadModelTables() {}
 }

@@ -6,8 +6,7 @@ package dev.bookwise.query;
  */
 public final class StoredText {
 
-    private StoredText() {
-    }
+    private StoredText() {}
 
     public static String of(String text) {
         return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');

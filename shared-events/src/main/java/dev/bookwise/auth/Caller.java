@@ -2,7 +2,6 @@ package dev.bookwise.auth;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.util.UUID;
 
 /** Who sent a request: the admin, or one host through its own key. */

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -16,13 +15,14 @@ import java.util.OptionalLong;
 public final class RateLimiter {
 
     /** {@code perSecond} refilled continuously, at most {@code burst} at once. */
-    public record Limit(long perSecond, long burst) {
-    }
+    public record Limit(long perSecond, long burst) {}
 
     private final Limit limit;
     // idle callers' buckets are full anyway: forgetting them loses nothing
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(200_000)
+            .build();
 
     public RateLimiter(Limit limit) {
         this.limit = limit;
@@ -30,9 +30,14 @@ public final class RateLimiter {
 
     /** @return empty if the request may go on, else how many whole seconds to wait (for Retry-After) */
     public OptionalLong tryAcquire(String caller) {
-        Bucket bucket = buckets.get(caller, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build())
-                .build());
+        Bucket bucket = buckets.get(
+                caller,
+                key -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.burst())
+                                .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();

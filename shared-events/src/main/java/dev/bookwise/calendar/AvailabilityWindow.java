@@ -2,7 +2,6 @@ package dev.bookwise.calendar;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,10 +19,12 @@ public record AvailabilityWindow(Instant startTime, Instant endTime, int slotDur
             throw new BookwiseException(ErrorCode.INVALID_WINDOW, "endTime must be after startTime");
         }
         if (Duration.between(startTime, endTime).compareTo(MAX_LENGTH) > 0) {
-            throw new BookwiseException(ErrorCode.INVALID_WINDOW, "a window may span at most " + MAX_LENGTH.toDays() + " days");
+            throw new BookwiseException(
+                    ErrorCode.INVALID_WINDOW, "a window may span at most " + MAX_LENGTH.toDays() + " days");
         }
         if (slotDuration <= 0 || slotDuration > Schedule.MAX_SLOT_MINUTES) {
-            throw new BookwiseException(ErrorCode.INVALID_WINDOW,
+            throw new BookwiseException(
+                    ErrorCode.INVALID_WINDOW,
                     "slotDuration must be between 1 and " + Schedule.MAX_SLOT_MINUTES + " minutes");
         }
     }

@@ -16,5 +16,4 @@ public record Booking(
         Instant expiresAt,
         Attendee attendee,
         int bufferBeforeMinutes,
-        int bufferAfterMinutes) {
-}
+        int bufferAfterMinutes) {}

@@ -1,7 +1,11 @@
 package dev.bookwise.calendar;
 
 public enum BookingStatus {
-    RESERVED, CONFIRMED, CANCELLED, EXPIRED, COMPLETED;
+    RESERVED,
+    CONFIRMED,
+    CANCELLED,
+    EXPIRED,
+    COMPLETED;
 
     /** A live booking holds its slot. */
     public boolean isLive() {

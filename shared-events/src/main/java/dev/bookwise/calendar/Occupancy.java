@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class Occupancy {
 
-    private record Held(Instant until, UUID bookingId) {
-    }
+    private record Held(Instant until, UUID bookingId) {}
 
     private final TreeMap<Instant, Held> byStart = new TreeMap<>();
 
@@ -35,7 +34,8 @@ public final class Occupancy {
     /** As {@link #overlaps} but ignoring the range held by {@code ignored} (a booking being moved). */
     public boolean overlapsOther(Instant from, Instant until, UUID ignored) {
         // ranges are disjoint, so walking back from the last one starting before `until` stops quickly
-        for (Map.Entry<Instant, Held> entry : byStart.headMap(until, false).descendingMap().entrySet()) {
+        for (Map.Entry<Instant, Held> entry :
+                byStart.headMap(until, false).descendingMap().entrySet()) {
             if (!entry.getValue().until().isAfter(from)) {
                 return false;
             }

@@ -2,7 +2,6 @@ package dev.bookwise.calendar;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -97,8 +96,10 @@ public record Schedule(
         if (slotMinutes <= 0 || slotMinutes > MAX_SLOT_MINUTES) {
             throw invalid("slotMinutes must be between 1 and " + MAX_SLOT_MINUTES);
         }
-        if (bufferBeforeMinutes < 0 || bufferAfterMinutes < 0
-                || bufferBeforeMinutes > MAX_BUFFER_MINUTES || bufferAfterMinutes > MAX_BUFFER_MINUTES) {
+        if (bufferBeforeMinutes < 0
+                || bufferAfterMinutes < 0
+                || bufferBeforeMinutes > MAX_BUFFER_MINUTES
+                || bufferAfterMinutes > MAX_BUFFER_MINUTES) {
             throw invalid("buffers must be between 0 and " + MAX_BUFFER_MINUTES + " minutes");
         }
         if (minimumNoticeMinutes < 0 || minimumNoticeMinutes > MAX_NOTICE_MINUTES) {
@@ -138,8 +139,9 @@ public record Schedule(
         sorted.sort(Comparator.comparingInt(TimeRange::startMinute));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).startMinute() < sorted.get(i - 1).endMinute()) {
-                throw invalid(day + ": ranges " + sorted.get(i - 1).start() + "-" + sorted.get(i - 1).end()
-                        + " and " + sorted.get(i).start() + "-" + sorted.get(i).end() + " overlap");
+                throw invalid(day + ": ranges " + sorted.get(i - 1).start() + "-"
+                        + sorted.get(i - 1).end() + " and " + sorted.get(i).start() + "-"
+                        + sorted.get(i).end() + " overlap");
             }
         }
     }

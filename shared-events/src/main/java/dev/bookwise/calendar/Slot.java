@@ -3,5 +3,4 @@ package dev.bookwise.calendar;
 import java.time.Instant;
 
 /** A bookable period: {@code [start, end)}. */
-public record Slot(Instant start, Instant end) {
-}
+public record Slot(Instant start, Instant end) {}

@@ -99,7 +99,8 @@ public final class SlotGrid {
         long offsetSeconds = Duration.between(piece.start(), start).getSeconds();
         long lengthSeconds = length.getSeconds();
         Instant end = start.plus(length);
-        if (offsetSeconds % lengthSeconds != 0 || start.getNano() != piece.start().getNano()
+        if (offsetSeconds % lengthSeconds != 0
+                || start.getNano() != piece.start().getNano()
                 || end.isAfter(piece.end())) {
             return Optional.empty();
         }
@@ -114,8 +115,9 @@ public final class SlotGrid {
             long steps = (behind + lengthSeconds - 1) / lengthSeconds;
             start = start.plusSeconds(steps * lengthSeconds);
         }
-        for (Instant end = start.plus(length); !end.isAfter(piece.end()) && start.isBefore(to);
-             start = end, end = start.plus(length)) {
+        for (Instant end = start.plus(length);
+                !end.isAfter(piece.end()) && start.isBefore(to);
+                start = end, end = start.plus(length)) {
             into.putIfAbsent(start, new Slot(start, end));
         }
     }

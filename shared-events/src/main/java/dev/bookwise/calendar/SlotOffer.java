@@ -2,7 +2,6 @@ package dev.bookwise.calendar;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +30,18 @@ public final class SlotOffer {
      */
     public Slot check(Instant start, Instant now, UUID moving) {
         Slot slot = grid.slotAt(start)
-                .orElseThrow(() -> new BookwiseException(ErrorCode.SLOT_NOT_OFFERED,
-                        start + " is not the start of an offered slot"));
+                .orElseThrow(() -> new BookwiseException(
+                        ErrorCode.SLOT_NOT_OFFERED, start + " is not the start of an offered slot"));
         Schedule schedule = grid.schedule();
         if (start.isBefore(now.plus(schedule.minimumNotice()))) {
-            throw new BookwiseException(ErrorCode.SLOT_NOT_OFFERED, start + " is in the past or inside the minimum notice of "
-                    + schedule.minimumNoticeMinutes() + " minutes");
+            throw new BookwiseException(
+                    ErrorCode.SLOT_NOT_OFFERED,
+                    start + " is in the past or inside the minimum notice of " + schedule.minimumNoticeMinutes()
+                            + " minutes");
         }
         if (!start.isBefore(now.plus(schedule.horizon()))) {
-            throw new BookwiseException(ErrorCode.SLOT_NOT_OFFERED,
+            throw new BookwiseException(
+                    ErrorCode.SLOT_NOT_OFFERED,
                     start + " is beyond the booking horizon of " + schedule.horizonDays() + " days");
         }
         if (occupancy.overlapsOther(occupiedFrom(slot), occupiedUntil(slot), moving)) {

@@ -20,15 +20,19 @@ public record TimeRange(String start, String end) {
     /** @throws BookwiseException invalid-schedule when malformed or end ≤ start */
     public void validate() {
         if (endMinute() <= startMinute()) {
-            throw new BookwiseException(ErrorCode.INVALID_SCHEDULE,
-                    "range " + start + "-" + end + " ends before it starts");
+            throw new BookwiseException(
+                    ErrorCode.INVALID_SCHEDULE, "range " + start + "-" + end + " ends before it starts");
         }
     }
 
     private static int minuteOfDay(String text, boolean endOfDayAllowed) {
-        if (text == null || text.length() != 5 || text.charAt(2) != ':'
-                || !Character.isDigit(text.charAt(0)) || !Character.isDigit(text.charAt(1))
-                || !Character.isDigit(text.charAt(3)) || !Character.isDigit(text.charAt(4))) {
+        if (text == null
+                || text.length() != 5
+                || text.charAt(2) != ':'
+                || !Character.isDigit(text.charAt(0))
+                || !Character.isDigit(text.charAt(1))
+                || !Character.isDigit(text.charAt(3))
+                || !Character.isDigit(text.charAt(4))) {
             throw new BookwiseException(ErrorCode.INVALID_SCHEDULE, "time '" + text + "' is not HH:mm");
         }
         int hours = Integer.parseInt(text.substring(0, 2));

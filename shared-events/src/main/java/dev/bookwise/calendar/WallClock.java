@@ -2,7 +2,6 @@ package dev.bookwise.calendar;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,24 +15,26 @@ import java.util.List;
  */
 public final class WallClock {
 
-    private WallClock() {
-    }
+    private WallClock() {}
 
     public static Instant resolve(LocalDateTime local, ZoneId zone, ZoneOffset offset) {
         List<ZoneOffset> valid = zone.getRules().getValidOffsets(local);
         if (valid.isEmpty()) {
-            throw new BookwiseException(ErrorCode.NONEXISTENT_LOCAL_TIME,
+            throw new BookwiseException(
+                    ErrorCode.NONEXISTENT_LOCAL_TIME,
                     local + " does not exist in " + zone + " (skipped by a daylight-saving change)");
         }
         if (offset != null) {
             if (!valid.contains(offset)) {
-                throw new BookwiseException(ErrorCode.INVALID_REQUEST,
+                throw new BookwiseException(
+                        ErrorCode.INVALID_REQUEST,
                         "offset " + offset + " does not apply to " + local + " in " + zone + "; valid: " + valid);
             }
             return local.toInstant(offset);
         }
         if (valid.size() > 1) {
-            throw new BookwiseException(ErrorCode.AMBIGUOUS_LOCAL_TIME,
+            throw new BookwiseException(
+                    ErrorCode.AMBIGUOUS_LOCAL_TIME,
                     local + " happens twice in " + zone + "; pass offset, one of " + valid);
         }
         return local.toInstant(valid.get(0));

@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class WallClockRanges {
 
-    private WallClockRanges() {
-    }
+    private WallClockRanges() {}
 
     static List<Slot> instantsOf(LocalDate date, TimeRange range, ZoneRules rules) {
         LocalDateTime from = date.atStartOfDay().plusMinutes(range.startMinute());

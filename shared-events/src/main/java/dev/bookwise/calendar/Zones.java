@@ -2,7 +2,6 @@ package dev.bookwise.calendar;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.ZoneId;
 import java.util.Set;
 
@@ -11,8 +10,7 @@ public final class Zones {
 
     private static final Set<String> KNOWN = ZoneId.getAvailableZoneIds();
 
-    private Zones() {
-    }
+    private Zones() {}
 
     public static boolean isKnown(String zoneId) {
         return zoneId != null && KNOWN.contains(zoneId);

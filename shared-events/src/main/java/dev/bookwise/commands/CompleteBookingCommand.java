@@ -1,8 +1,7 @@
 package dev.bookwise.commands;
 
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.UUID;
-
-public record CompleteBookingCommand(@TargetAggregateIdentifier UUID hostId, UUID bookingId, String reason) {
-}
+public record CompleteBookingCommand(
+        @TargetAggregateIdentifier UUID hostId, UUID bookingId, String reason) {}

@@ -1,9 +1,8 @@
 package dev.bookwise.commands;
 
 import dev.bookwise.calendar.Schedule;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.UUID;
-
-public record DefineScheduleCommand(@TargetAggregateIdentifier UUID hostId, Schedule schedule) {
-}
+public record DefineScheduleCommand(
+        @TargetAggregateIdentifier UUID hostId, Schedule schedule) {}

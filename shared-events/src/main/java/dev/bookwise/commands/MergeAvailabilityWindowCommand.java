@@ -1,9 +1,8 @@
 package dev.bookwise.commands;
 
 import dev.bookwise.calendar.AvailabilityWindow;
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.UUID;
-
-public record MergeAvailabilityWindowCommand(@TargetAggregateIdentifier UUID hostId, AvailabilityWindow window) {
-}
+public record MergeAvailabilityWindowCommand(
+        @TargetAggregateIdentifier UUID hostId, AvailabilityWindow window) {}

@@ -1,9 +1,7 @@
 package dev.bookwise.commands;
 
+import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.UUID;
-
-public record RegisterHostCommand(@TargetAggregateIdentifier UUID hostId, String name, String email,
-                                  String timeZone, String apiKeySha256) {
-}
+public record RegisterHostCommand(
+        @TargetAggregateIdentifier UUID hostId, String name, String email, String timeZone, String apiKeySha256) {}

@@ -1,9 +1,8 @@
 package dev.bookwise.commands;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RescheduleBookingCommand(@TargetAggregateIdentifier UUID hostId, UUID bookingId, Instant start) {
-}
+public record RescheduleBookingCommand(
+        @TargetAggregateIdentifier UUID hostId, UUID bookingId, Instant start) {}

@@ -13,6 +13,5 @@ public final class ApiConventions {
 
     public static final String BEARER_DESCRIPTION = "The admin key (BOOKWISE_ADMIN_KEY) or a host's own key";
 
-    private ApiConventions() {
-    }
+    private ApiConventions() {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /** @param failure what reading the body threw, or any exception with Jackson's among its causes */
     public static String describe(Throwable failure) {
@@ -39,7 +37,9 @@ public final class JsonProblems {
         if (failure instanceof JsonMappingException mapping) {
             String original = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
             String field = field(mapping);
-            if (!(mapping instanceof MismatchedInputException) && !original.contains("`") && !original.contains("java.")
+            if (!(mapping instanceof MismatchedInputException)
+                    && !original.contains("`")
+                    && !original.contains("java.")
                     && !original.isBlank()) {
                 // a message of our own deserializers: already in API words
                 return field.isEmpty() ? original : field + ": " + original;
@@ -49,7 +49,8 @@ public final class JsonProblems {
             return field.isEmpty() ? "the request body must be " + expected : field + " must be " + expected;
         }
         if (failure instanceof JsonParseException parse && parse.getLocation() != null) {
-            return "the request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+            return "the request body is not valid JSON (line "
+                    + parse.getLocation().getLineNr() + ", column "
                     + parse.getLocation().getColumnNr() + ")";
         }
         if (failure instanceof JsonProcessingException) {
@@ -98,8 +99,12 @@ public final class JsonProblems {
         if (ZoneId.class.isAssignableFrom(type)) {
             return "an IANA time zone, such as Europe/Paris";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -109,8 +114,10 @@ public final class JsonProblems {
             return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";

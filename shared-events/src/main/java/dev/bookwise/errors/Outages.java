@@ -16,19 +16,21 @@ public final class Outages {
      */
     private static final String EVICTED_CONNECTION = "Connection is closed";
 
-    private Outages() {
-    }
+    private Outages() {}
 
     public static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() == null && EVICTED_CONNECTION.equals(sql.getMessage())) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && EVICTED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
         }

@@ -11,6 +11,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ErrorCode code, String detail, String instance) {
-        return new Problem("urn:bookwise:problem:" + code.code(), code.title(), code.status(), detail, instance, code.code());
+        return new Problem(
+                "urn:bookwise:problem:" + code.code(), code.title(), code.status(), detail, instance, code.code());
     }
 }

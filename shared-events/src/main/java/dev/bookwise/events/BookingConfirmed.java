@@ -1,9 +1,7 @@
 package dev.bookwise.events;
 
+import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
-import java.util.UUID;
-
 @Revision("1")
-public record BookingConfirmed(UUID bookingId, UUID hostId, String reason) implements BookingEvent {
-}
+public record BookingConfirmed(UUID bookingId, UUID hostId, String reason) implements BookingEvent {}

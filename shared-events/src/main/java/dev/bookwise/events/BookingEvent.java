@@ -4,7 +4,12 @@ import java.util.UUID;
 
 /** The events of one booking's life, published to Kafka and webhooks. */
 public sealed interface BookingEvent
-        permits BookingReserved, BookingConfirmed, BookingCancelled, BookingCompleted, BookingExpired, BookingRescheduled {
+        permits BookingReserved,
+                BookingConfirmed,
+                BookingCancelled,
+                BookingCompleted,
+                BookingExpired,
+                BookingRescheduled {
 
     UUID bookingId();
 

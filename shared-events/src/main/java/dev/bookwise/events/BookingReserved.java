@@ -1,10 +1,9 @@
 package dev.bookwise.events;
 
 import dev.bookwise.calendar.Attendee;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * A slot was taken; the booking holds [start - bufferBefore, end + bufferAfter) while it is live.
@@ -12,7 +11,14 @@ import java.util.UUID;
  * so that confirming or cancelling can cancel exactly that deadline.
  */
 @Revision("1")
-public record BookingReserved(UUID bookingId, UUID hostId, Instant start, Instant end,
-                              int bufferBeforeMinutes, int bufferAfterMinutes,
-                              Attendee attendee, Instant expiresAt, String expiryDeadlineId) implements BookingEvent {
-}
+public record BookingReserved(
+        UUID bookingId,
+        UUID hostId,
+        Instant start,
+        Instant end,
+        int bufferBeforeMinutes,
+        int bufferAfterMinutes,
+        Attendee attendee,
+        Instant expiresAt,
+        String expiryDeadlineId)
+        implements BookingEvent {}

@@ -12,8 +12,7 @@ public final class EventStoreSchema {
     /** Flyway location of the event store's migrations, for both sides' {@code spring.flyway.locations}. */
     public static final String MIGRATIONS = "classpath:db/eventstore";
 
-    private EventStoreSchema() {
-    }
+    private EventStoreSchema() {}
 
     public static EventSchema events() {
         return EventSchema.builder()

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-
 import java.io.IOException;
 import java.time.Instant;
 
@@ -31,8 +30,9 @@ public final class StrictJson extends SimpleModule {
     public void setupModule(SetupContext context) {
         super.setupModule(context);
         if (context.getOwner() instanceof ObjectMapper mapper) {
-            for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
-                    CoercionInputShape.Boolean}) {
+            for (CoercionInputShape shape : new CoercionInputShape[] {
+                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+            }) {
                 mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
             }
         }

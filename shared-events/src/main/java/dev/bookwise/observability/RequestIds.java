@@ -18,11 +18,12 @@ public final class RequestIds {
 
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The client's id when it is 1-128 characters of letters, digits and {@code . _ : -}; else a new UUID. */
     public static String accept(String offered) {
-        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && ACCEPTED.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 }

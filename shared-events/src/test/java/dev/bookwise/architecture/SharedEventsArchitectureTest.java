@@ -1,21 +1,28 @@
 package dev.bookwise.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 @AnalyzeClasses(packages = "dev.bookwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class SharedEventsArchitectureTest {
 
     @ArchTest
-    static final ArchRule noSpringOrJpa = noClasses().should().dependOnClassesThat()
+    static final ArchRule noSpringOrJpa = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.hibernate..");
 
     @ArchTest
-    static final ArchRule messagesAreRecords = classes().that().resideInAnyPackage("dev.bookwise.events", "dev.bookwise.commands")
-            .and().areNotInterfaces().should().beRecords();
+    static final ArchRule messagesAreRecords = classes()
+            .that()
+            .resideInAnyPackage("dev.bookwise.events", "dev.bookwise.commands")
+            .and()
+            .areNotInterfaces()
+            .should()
+            .beRecords();
 }

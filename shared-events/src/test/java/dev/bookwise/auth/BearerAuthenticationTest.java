@@ -1,11 +1,10 @@
 package dev.bookwise.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BearerAuthenticationTest {
 
@@ -15,8 +14,8 @@ class BearerAuthenticationTest {
     private final BearerAuthentication authentication = new BearerAuthentication("admin-secret");
 
     private Optional<Caller> authenticate(String header) {
-        return authentication.authenticate(header,
-                digest -> digest.equals(ApiKeys.sha256Hex(HOST_KEY)) ? Optional.of(HOST) : Optional.empty());
+        return authentication.authenticate(
+                header, digest -> digest.equals(ApiKeys.sha256Hex(HOST_KEY)) ? Optional.of(HOST) : Optional.empty());
     }
 
     @Test
@@ -41,7 +40,9 @@ class BearerAuthenticationTest {
 
     @Test
     void withoutAnAdminKeyNobodyIsAdmin() {
-        assertThat(new BearerAuthentication("").authenticate("Bearer ", digest -> Optional.empty())).isEmpty();
-        assertThat(new BearerAuthentication(null).authenticate("Bearer null", digest -> Optional.empty())).isEmpty();
+        assertThat(new BearerAuthentication("").authenticate("Bearer ", digest -> Optional.empty()))
+                .isEmpty();
+        assertThat(new BearerAuthentication(null).authenticate("Bearer null", digest -> Optional.empty()))
+                .isEmpty();
     }
 }

@@ -1,8 +1,8 @@
 package dev.bookwise.auth;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 

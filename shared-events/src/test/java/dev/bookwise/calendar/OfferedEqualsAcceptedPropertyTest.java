@@ -1,14 +1,8 @@
 package dev.bookwise.calendar;
 
-import dev.bookwise.errors.BookwiseException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bookwise.errors.BookwiseException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +18,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * What availability lists is exactly what a booking is accepted for: over hundreds of random
@@ -33,12 +31,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OfferedEqualsAcceptedPropertyTest {
 
-    private static final List<String> ZONES = List.of("America/New_York", "Europe/London", "Asia/Kolkata",
-            "Australia/Lord_Howe", "America/Santiago", "Asia/Kathmandu", "Europe/Paris", "UTC");
+    private static final List<String> ZONES = List.of(
+            "America/New_York",
+            "Europe/London",
+            "Asia/Kolkata",
+            "Australia/Lord_Howe",
+            "America/Santiago",
+            "Asia/Kathmandu",
+            "Europe/Paris",
+            "UTC");
     private static final Duration STEP = Duration.ofMinutes(5);
 
-    record Scenario(Schedule schedule, List<AvailabilityWindow> windows, Instant now, Instant from, Instant to, long seed) {
-    }
+    record Scenario(
+            Schedule schedule, List<AvailabilityWindow> windows, Instant now, Instant from, Instant to, long seed) {}
 
     @Property(tries = 300)
     void availableSlotsAreExactlyTheAcceptedStarts(@ForAll("scenarios") Scenario scenario) {
@@ -95,7 +100,8 @@ class OfferedEqualsAcceptedPropertyTest {
         Arbitrary<Integer> horizons = Arbitraries.integers().between(1, 10);
         Arbitrary<Long> seeds = Arbitraries.longs();
         return Combinators.combine(zones, slots, buffers, buffers, notices, horizons, seeds)
-                .as((zone, slot, before, after, notice, horizon, seed) -> scenario(zone, slot, before, after, notice, horizon, seed));
+                .as((zone, slot, before, after, notice, horizon, seed) ->
+                        scenario(zone, slot, before, after, notice, horizon, seed));
     }
 
     private static Scenario scenario(String zone, int slot, int before, int after, int notice, int horizon, long seed) {
@@ -126,8 +132,13 @@ class OfferedEqualsAcceptedPropertyTest {
             cursor = end.plus(Duration.ofMinutes(5));
         }
         Instant from = now.minus(Duration.ofHours(12)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        return new Scenario(schedule, windows, now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), from,
-                from.plus(Duration.ofDays(4)), seed);
+        return new Scenario(
+                schedule,
+                windows,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                from,
+                from.plus(Duration.ofDays(4)),
+                seed);
     }
 
     /** 0 to 3 disjoint wall-clock ranges on a 15-minute grid, sometimes through midnight's 24:00. */

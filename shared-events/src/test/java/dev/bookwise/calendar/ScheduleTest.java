@@ -1,16 +1,15 @@
 package dev.bookwise.calendar;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
 
@@ -19,14 +18,22 @@ class ScheduleTest {
     }
 
     private static void assertInvalid(Schedule schedule) {
-        assertThatThrownBy(schedule::validate).isInstanceOfSatisfying(BookwiseException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCHEDULE));
+        assertThatThrownBy(schedule::validate)
+                .isInstanceOfSatisfying(
+                        BookwiseException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code())
+                                .isEqualTo(ErrorCode.INVALID_SCHEDULE));
     }
 
     @Test
     void aWellFormedScheduleIsValid() {
-        assertThatCode(() -> monday("America/New_York", 30, new TimeRange("09:00", "12:00"),
-                new TimeRange("12:00", "24:00")).validate()).doesNotThrowAnyException();
+        assertThatCode(() -> monday(
+                                "America/New_York",
+                                30,
+                                new TimeRange("09:00", "12:00"),
+                                new TimeRange("12:00", "24:00"))
+                        .validate())
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -64,7 +71,14 @@ class ScheduleTest {
     @Test
     void aDateOverriddenTwiceIsInvalid() {
         LocalDate day = LocalDate.parse("2024-12-24");
-        assertInvalid(new Schedule("UTC", 30, 0, 0, 0, 60, Map.of(),
+        assertInvalid(new Schedule(
+                "UTC",
+                30,
+                0,
+                0,
+                0,
+                60,
+                Map.of(),
                 List.of(new DateOverride(day, List.of()), new DateOverride(day, List.of()))));
     }
 

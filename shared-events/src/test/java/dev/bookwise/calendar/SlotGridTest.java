@@ -1,14 +1,13 @@
 package dev.bookwise.calendar;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SlotGridTest {
 
@@ -21,16 +20,20 @@ class SlotGridTest {
     }
 
     private static List<Instant> startsOn(SlotGrid grid, String fromUtc, String toUtc) {
-        return grid.slotsStartingIn(Instant.parse(fromUtc), Instant.parse(toUtc)).stream().map(Slot::start).toList();
+        return grid.slotsStartingIn(Instant.parse(fromUtc), Instant.parse(toUtc)).stream()
+                .map(Slot::start)
+                .toList();
     }
 
     @Test
     void weeklyHoursBecomeInstantsInTheSchedulesZone() {
         SlotGrid grid = new SlotGrid(everyDay("America/New_York", 60, "09:00", "12:00"), List.of());
 
-        assertThat(startsOn(grid, "2024-03-05T00:00:00Z", "2024-03-06T00:00:00Z")).containsExactly(
-                Instant.parse("2024-03-05T14:00:00Z"), Instant.parse("2024-03-05T15:00:00Z"),
-                Instant.parse("2024-03-05T16:00:00Z"));
+        assertThat(startsOn(grid, "2024-03-05T00:00:00Z", "2024-03-06T00:00:00Z"))
+                .containsExactly(
+                        Instant.parse("2024-03-05T14:00:00Z"),
+                        Instant.parse("2024-03-05T15:00:00Z"),
+                        Instant.parse("2024-03-05T16:00:00Z"));
     }
 
     @Test
@@ -38,9 +41,10 @@ class SlotGridTest {
         SlotGrid grid = new SlotGrid(everyDay("America/New_York", 30, "01:00", "04:00"), List.of());
 
         // 2024-03-10: 02:00 EST jumps to 03:00 EDT
-        assertThat(startsOn(grid, "2024-03-10T05:00:00Z", "2024-03-10T12:00:00Z")).containsExactly(
-                Instant.parse("2024-03-10T06:00:00Z"), Instant.parse("2024-03-10T06:30:00Z"),
-                Instant.parse("2024-03-10T07:00:00Z"), Instant.parse("2024-03-10T07:30:00Z"));
+        assertThat(startsOn(grid, "2024-03-10T05:00:00Z", "2024-03-10T12:00:00Z"))
+                .containsExactly(
+                        Instant.parse("2024-03-10T06:00:00Z"), Instant.parse("2024-03-10T06:30:00Z"),
+                        Instant.parse("2024-03-10T07:00:00Z"), Instant.parse("2024-03-10T07:30:00Z"));
     }
 
     @Test
@@ -49,7 +53,9 @@ class SlotGridTest {
 
         // 2024-11-03: 02:00 EDT falls back to 01:00 EST; 01:30 happens at 05:30Z and at 06:30Z
         List<Instant> starts = startsOn(grid, "2024-11-03T04:00:00Z", "2024-11-03T12:00:00Z");
-        assertThat(starts).hasSize(8).contains(Instant.parse("2024-11-03T05:30:00Z"), Instant.parse("2024-11-03T06:30:00Z"));
+        assertThat(starts)
+                .hasSize(8)
+                .contains(Instant.parse("2024-11-03T05:30:00Z"), Instant.parse("2024-11-03T06:30:00Z"));
         assertThat(starts.get(0)).isEqualTo(Instant.parse("2024-11-03T04:00:00Z"));
         assertThat(starts.get(7)).isEqualTo(Instant.parse("2024-11-03T07:30:00Z"));
     }
@@ -59,25 +65,27 @@ class SlotGridTest {
         SlotGrid grid = new SlotGrid(everyDay("Europe/London", 60, "00:00", "04:00"), List.of());
 
         // 2024-03-31: 01:00 GMT jumps to 02:00 BST
-        assertThat(startsOn(grid, "2024-03-30T23:00:00Z", "2024-03-31T06:00:00Z")).containsExactly(
-                Instant.parse("2024-03-31T00:00:00Z"), Instant.parse("2024-03-31T01:00:00Z"),
-                Instant.parse("2024-03-31T02:00:00Z"));
+        assertThat(startsOn(grid, "2024-03-30T23:00:00Z", "2024-03-31T06:00:00Z"))
+                .containsExactly(
+                        Instant.parse("2024-03-31T00:00:00Z"),
+                        Instant.parse("2024-03-31T01:00:00Z"),
+                        Instant.parse("2024-03-31T02:00:00Z"));
     }
 
     @Test
     void kolkataHalfHourOffsetIsHonoured() {
         SlotGrid grid = new SlotGrid(everyDay("Asia/Kolkata", 60, "09:00", "11:00"), List.of());
 
-        assertThat(startsOn(grid, "2024-03-10T00:00:00Z", "2024-03-11T00:00:00Z")).containsExactly(
-                Instant.parse("2024-03-10T03:30:00Z"), Instant.parse("2024-03-10T04:30:00Z"));
+        assertThat(startsOn(grid, "2024-03-10T00:00:00Z", "2024-03-11T00:00:00Z"))
+                .containsExactly(Instant.parse("2024-03-10T03:30:00Z"), Instant.parse("2024-03-10T04:30:00Z"));
     }
 
     @Test
     void aRangeMayEndAtMidnight() {
         SlotGrid grid = new SlotGrid(everyDay("UTC", 60, "22:00", "24:00"), List.of());
 
-        assertThat(startsOn(grid, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")).containsExactly(
-                Instant.parse("2024-01-01T22:00:00Z"), Instant.parse("2024-01-01T23:00:00Z"));
+        assertThat(startsOn(grid, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"))
+                .containsExactly(Instant.parse("2024-01-01T22:00:00Z"), Instant.parse("2024-01-01T23:00:00Z"));
         assertThat(grid.slotAt(Instant.parse("2024-01-01T23:00:00Z")))
                 .contains(new Slot(Instant.parse("2024-01-01T23:00:00Z"), Instant.parse("2024-01-02T00:00:00Z")));
     }
@@ -85,9 +93,17 @@ class SlotGridTest {
     @Test
     void aDateOverrideReplacesTheWeeklyHours() {
         Schedule weekly = everyDay("UTC", 60, "09:00", "11:00");
-        Schedule schedule = new Schedule("UTC", 60, 0, 0, 0, 60, weekly.weeklyHours(), List.of(
-                new DateOverride(LocalDate.parse("2024-12-24"), List.of(new TimeRange("13:00", "14:00"))),
-                new DateOverride(LocalDate.parse("2024-12-25"), List.of())));
+        Schedule schedule = new Schedule(
+                "UTC",
+                60,
+                0,
+                0,
+                0,
+                60,
+                weekly.weeklyHours(),
+                List.of(
+                        new DateOverride(LocalDate.parse("2024-12-24"), List.of(new TimeRange("13:00", "14:00"))),
+                        new DateOverride(LocalDate.parse("2024-12-25"), List.of())));
         SlotGrid grid = new SlotGrid(schedule, List.of());
 
         assertThat(startsOn(grid, "2024-12-24T00:00:00Z", "2024-12-26T00:00:00Z"))
@@ -106,11 +122,13 @@ class SlotGridTest {
     @Test
     void windowsAreCutFromTheirOwnStartWithTheirOwnDuration() {
         Schedule none = Schedule.initial("UTC");
-        SlotGrid grid = new SlotGrid(none, List.of(new AvailabilityWindow(
-                Instant.parse("2025-01-01T10:10:00Z"), Instant.parse("2025-01-01T11:40:00Z"), 40)));
+        SlotGrid grid = new SlotGrid(
+                none,
+                List.of(new AvailabilityWindow(
+                        Instant.parse("2025-01-01T10:10:00Z"), Instant.parse("2025-01-01T11:40:00Z"), 40)));
 
-        assertThat(startsOn(grid, "2025-01-01T00:00:00Z", "2025-01-02T00:00:00Z")).containsExactly(
-                Instant.parse("2025-01-01T10:10:00Z"), Instant.parse("2025-01-01T10:50:00Z"));
+        assertThat(startsOn(grid, "2025-01-01T00:00:00Z", "2025-01-02T00:00:00Z"))
+                .containsExactly(Instant.parse("2025-01-01T10:10:00Z"), Instant.parse("2025-01-01T10:50:00Z"));
         assertThat(grid.slotAt(Instant.parse("2025-01-01T10:50:00Z")))
                 .contains(new Slot(Instant.parse("2025-01-01T10:50:00Z"), Instant.parse("2025-01-01T11:30:00Z")));
         assertThat(grid.slotAt(Instant.parse("2025-01-01T10:30:00Z"))).isEmpty();
@@ -118,15 +136,19 @@ class SlotGridTest {
 
     @Test
     void slotAtAgreesWithTheListedSlotsAcrossAFallBackDay() {
-        SlotGrid grid = new SlotGrid(everyDay("Europe/London", 20, "00:00", "03:00"), List.of(new AvailabilityWindow(
-                Instant.parse("2024-10-27T05:00:00Z"), Instant.parse("2024-10-27T07:00:00Z"), 25)));
+        SlotGrid grid = new SlotGrid(
+                everyDay("Europe/London", 20, "00:00", "03:00"),
+                List.of(new AvailabilityWindow(
+                        Instant.parse("2024-10-27T05:00:00Z"), Instant.parse("2024-10-27T07:00:00Z"), 25)));
         Instant from = Instant.parse("2024-10-26T00:00:00Z");
         Instant to = Instant.parse("2024-10-28T00:00:00Z");
         List<Slot> listed = grid.slotsStartingIn(from, to);
 
         for (Instant t = from; t.isBefore(to); t = t.plusSeconds(300)) {
             Instant start = t;
-            assertThat(grid.slotAt(start)).isEqualTo(listed.stream().filter(s -> s.start().equals(start)).findFirst());
+            assertThat(grid.slotAt(start))
+                    .isEqualTo(
+                            listed.stream().filter(s -> s.start().equals(start)).findFirst());
         }
     }
 }

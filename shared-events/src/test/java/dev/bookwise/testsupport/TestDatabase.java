@@ -1,9 +1,6 @@
 package dev.bookwise.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * A real, empty PostgreSQL database for one test context. In order: the server named by
@@ -33,9 +32,10 @@ public record TestDatabase(String url, String user, String password) {
     /** A new database on the shared server; each call gives another, so contexts never see each other's data. */
     public static TestDatabase fresh() {
         Server s = server();
-        String name = "bookwise_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name =
+                "bookwise_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection admin = DriverManager.getConnection(s.jdbc(ADMIN_DATABASE), s.user(), s.password());
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + s.jdbc(ADMIN_DATABASE), e);
@@ -47,9 +47,17 @@ public record TestDatabase(String url, String user, String password) {
     public java.util.Map<String, String> springProperties() {
         // test contexts stay cached for the whole run, several per module: keep each one's connections few,
         // or together they exceed the server's max_connections
-        return java.util.Map.of("spring.datasource.url", url, "spring.datasource.username", user,
-                "spring.datasource.password", password, "spring.datasource.hikari.maximum-pool-size", "10",
-                "spring.datasource.hikari.minimum-idle", "1");
+        return java.util.Map.of(
+                "spring.datasource.url",
+                url,
+                "spring.datasource.username",
+                user,
+                "spring.datasource.password",
+                password,
+                "spring.datasource.hikari.maximum-pool-size",
+                "10",
+                "spring.datasource.hikari.minimum-idle",
+                "1");
     }
 
     private static synchronized Server server() {
@@ -63,17 +71,24 @@ public record TestDatabase(String url, String user, String password) {
         String configured = System.getenv("BOOKWISE_TEST_PG");
         if (configured != null && !configured.isBlank()) {
             String[] hostPort = configured.split(":");
-            return new Server(hostPort[0], Integer.parseInt(hostPort[1]), env("BOOKWISE_TEST_PG_USER", "postgres"),
+            return new Server(
+                    hostPort[0],
+                    Integer.parseInt(hostPort[1]),
+                    env("BOOKWISE_TEST_PG_USER", "postgres"),
                     env("BOOKWISE_TEST_PG_PASSWORD", ""));
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17-alpine");
             container.start();
-            return new Server(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+            return new Server(
+                    container.getHost(),
+                    container.getMappedPort(5432),
+                    container.getUsername(),
                     container.getPassword());
         }
         if (listening("127.0.0.1", 5432)) {
-            return new Server("127.0.0.1", 5432, env("BOOKWISE_TEST_PG_USER", "postgres"), env("BOOKWISE_TEST_PG_PASSWORD", ""));
+            return new Server(
+                    "127.0.0.1", 5432, env("BOOKWISE_TEST_PG_USER", "postgres"), env("BOOKWISE_TEST_PG_PASSWORD", ""));
         }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();

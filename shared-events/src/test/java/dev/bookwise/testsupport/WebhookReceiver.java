@@ -1,7 +1,6 @@
 package dev.bookwise.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -44,7 +43,8 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(path, HttpHeaders.of(exchange.getRequestHeaders(), (k, v) -> true), body, Instant.now()));
+            received.add(new Received(
+                    path, HttpHeaders.of(exchange.getRequestHeaders(), (k, v) -> true), body, Instant.now()));
             int n = counts.merge(path, 1, Integer::sum);
             Duration delay = delays.get(path);
             if (delay != null) {

@@ -1,7 +1,6 @@
 package dev.bookwise.system;
 
 import dev.bookwise.testsupport.Api;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +22,8 @@ import java.util.stream.Stream;
 final class AppProcess implements AutoCloseable {
 
     enum Side {
-        COMMAND("command-side"), QUERY("query-side");
+        COMMAND("command-side"),
+        QUERY("query-side");
 
         final String module;
 
@@ -63,16 +63,25 @@ final class AppProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-jar", jar(side).toString(), "--server.port=" + port));
+                "-Xmx512m",
+                "-XX:+UseG1GC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-jar",
+                jar(side).toString(),
+                "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "---- start " + java.time.Instant.now() + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "---- start " + java.time.Instant.now() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             File file = log.toFile();
-            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(file)).start();
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(file))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +133,8 @@ final class AppProcess implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
                 if (api.get("/actuator/health/readiness", null).status() == 200) {
@@ -142,7 +152,8 @@ final class AppProcess implements AutoCloseable {
         Path target = Path.of("..", side.module, "target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().matches(side.module + "-[^-]+(-SNAPSHOT)?\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
                             "no executable jar in " + target.toAbsolutePath() + ": build it first (mvn package)"));
         } catch (IOException e) {
             throw new UncheckedIOException("no executable jar in " + target.toAbsolutePath(), e);

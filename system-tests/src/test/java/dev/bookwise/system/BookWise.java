@@ -1,12 +1,12 @@
 package dev.bookwise.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
 import dev.bookwise.testsupport.TestKafka;
 import dev.bookwise.testsupport.TopicReader;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,8 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A whole BookWise system for one test: a fresh PostgreSQL database, the test Kafka broker with a
@@ -35,12 +34,12 @@ final class BookWise implements AutoCloseable {
 
     static final String ADMIN = "system-test-admin-key";
 
-    record Host(String id, String key) {
-    }
+    record Host(String id, String key) {}
 
     final TestDatabase database = TestDatabase.fresh();
     final TestKafka kafka = TestKafka.shared();
-    final String topic = "bookwise.booking-events.system-" + UUID.randomUUID().toString().substring(0, 8);
+    final String topic =
+            "bookwise.booking-events.system-" + UUID.randomUUID().toString().substring(0, 8);
     final List<AppProcess> commandSides = new ArrayList<>();
     final List<AppProcess> querySides = new ArrayList<>();
     private final Map<String, String> extra;
@@ -56,10 +55,12 @@ final class BookWise implements AutoCloseable {
         BookWise system = new BookWise(name, extra);
         try {
             for (int i = 1; i <= commands; i++) {
-                system.commandSides.add(AppProcess.start(AppProcess.Side.COMMAND, name + "-command-" + i, system.environment()));
+                system.commandSides.add(
+                        AppProcess.start(AppProcess.Side.COMMAND, name + "-command-" + i, system.environment()));
             }
             for (int i = 1; i <= queries; i++) {
-                system.querySides.add(AppProcess.start(AppProcess.Side.QUERY, name + "-query-" + i, system.environment()));
+                system.querySides.add(
+                        AppProcess.start(AppProcess.Side.QUERY, name + "-query-" + i, system.environment()));
             }
         } catch (RuntimeException e) {
             system.close();
@@ -109,7 +110,9 @@ final class BookWise implements AutoCloseable {
         Api api = command().api();
         List<Host> hosts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Api.Response registered = api.post("/api/hosts", ADMIN,
+            Api.Response registered = api.post(
+                    "/api/hosts",
+                    ADMIN,
                     Api.json(Map.of("name", "Host " + i, "email", "host" + i + "@example.com", "timeZone", "UTC")));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             Host host = new Host(registered.text("hostId"), registered.text("apiKey"));
@@ -145,7 +148,8 @@ final class BookWise implements AutoCloseable {
     }
 
     long count(String sql, Object... parameters) {
-        try (Connection connection = jdbc(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = jdbc();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -160,8 +164,9 @@ final class BookWise implements AutoCloseable {
 
     Set<String> strings(String sql) {
         Set<String> values = new HashSet<>();
-        try (Connection connection = jdbc(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = jdbc();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }
@@ -179,7 +184,8 @@ final class BookWise implements AutoCloseable {
 
     /** Ids of every booking event in the event store. */
     Set<String> bookingEventIds() {
-        return strings("SELECT event_identifier FROM domain_event_entry WHERE payload_type LIKE 'dev.bookwise.events.Booking%'");
+        return strings(
+                "SELECT event_identifier FROM domain_event_entry WHERE payload_type LIKE 'dev.bookwise.events.Booking%'");
     }
 
     /** Live bookings sharing a host and start in the read model: must stay 0. */
@@ -194,7 +200,8 @@ final class BookWise implements AutoCloseable {
         long stored = 0;
         long projected = 0;
         while (System.nanoTime() < deadline) {
-            stored = count("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'dev.bookwise.events.BookingReserved'");
+            stored = count(
+                    "SELECT count(*) FROM domain_event_entry WHERE payload_type = 'dev.bookwise.events.BookingReserved'");
             projected = count("SELECT count(*) FROM booking_view");
             if (projected == stored) {
                 return;
@@ -208,11 +215,13 @@ final class BookWise implements AutoCloseable {
     /** The topic's records until every id of {@code expected} is among them, or the patience runs out. */
     List<ConsumerRecord<String, CloudEvent>> readTopic(Set<String> expected, Duration patience) {
         try (TopicReader reader = new TopicReader(kafka.bootstrap(), topic)) {
-            return reader.readUntil(records -> {
-                Set<String> seen = new HashSet<>();
-                records.forEach(r -> seen.add(r.value().getId()));
-                return seen.containsAll(expected);
-            }, patience);
+            return reader.readUntil(
+                    records -> {
+                        Set<String> seen = new HashSet<>();
+                        records.forEach(r -> seen.add(r.value().getId()));
+                        return seen.containsAll(expected);
+                    },
+                    patience);
         }
     }
 
@@ -224,7 +233,8 @@ final class BookWise implements AutoCloseable {
     }
 
     static long duplicates(List<ConsumerRecord<String, CloudEvent>> records) {
-        return records.size() - records.stream().map(r -> r.value().getId()).distinct().count();
+        return records.size()
+                - records.stream().map(r -> r.value().getId()).distinct().count();
     }
 
     static String randomKey() {

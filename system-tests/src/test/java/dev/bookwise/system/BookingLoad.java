@@ -1,7 +1,6 @@
 package dev.bookwise.system;
 
 import dev.bookwise.testsupport.Api;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +24,7 @@ import java.util.function.Supplier;
 final class BookingLoad implements AutoCloseable {
 
     /** One booking request; {@code bookingId} is set when it was acknowledged. */
-    record Attempt(BookWise.Host host, Instant start, String idempotencyKey, String body) {
-    }
+    record Attempt(BookWise.Host host, Instant start, String idempotencyKey, String body) {}
 
     final Map<Attempt, String> acknowledged = new ConcurrentHashMap<>();
     final Queue<Attempt> unanswered = new ConcurrentLinkedQueue<>();
@@ -34,6 +32,7 @@ final class BookingLoad implements AutoCloseable {
     final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
     /** The longest wait for an answer, in milliseconds. */
     final AtomicLong slowest = new AtomicLong();
+
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> clients = new ArrayList<>();
 
@@ -45,23 +44,32 @@ final class BookingLoad implements AutoCloseable {
         Instant firstSlot = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(2, ChronoUnit.DAYS);
         for (int c = 0; c < clientCount; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                int n = 0;
-                while (running.get()) {
-                    BookWise.Host host = hosts.get((client + clientCount * (n % Math.max(1, hosts.size() / clientCount)))
-                            % hosts.size());
-                    Instant start = firstSlot.plus(Duration.ofMinutes(30L * (n / Math.max(1, hosts.size() / clientCount))));
-                    n++;
-                    String body = Api.json(Map.of("hostId", host.id(), "start", start.toString(),
-                            "attendee", Map.of("name", "Client " + client, "email", "client" + client + "@example.com")));
-                    Attempt attempt = new Attempt(host, start, BookWise.randomKey(), body);
-                    if (send(target.get(), attempt) < 0) {
-                        AppProcess.sleep(200); // no answer: the server is away; don't spin
-                    } else if (!pause.isZero()) {
-                        AppProcess.sleep(pause.toMillis());
-                    }
-                }
-            }, "booking-client-" + client);
+            Thread thread = new Thread(
+                    () -> {
+                        int n = 0;
+                        while (running.get()) {
+                            BookWise.Host host =
+                                    hosts.get((client + clientCount * (n % Math.max(1, hosts.size() / clientCount)))
+                                            % hosts.size());
+                            Instant start = firstSlot.plus(
+                                    Duration.ofMinutes(30L * (n / Math.max(1, hosts.size() / clientCount))));
+                            n++;
+                            String body = Api.json(Map.of(
+                                    "hostId",
+                                    host.id(),
+                                    "start",
+                                    start.toString(),
+                                    "attendee",
+                                    Map.of("name", "Client " + client, "email", "client" + client + "@example.com")));
+                            Attempt attempt = new Attempt(host, start, BookWise.randomKey(), body);
+                            if (send(target.get(), attempt) < 0) {
+                                AppProcess.sleep(200); // no answer: the server is away; don't spin
+                            } else if (!pause.isZero()) {
+                                AppProcess.sleep(pause.toMillis());
+                            }
+                        }
+                    },
+                    "booking-client-" + client);
             thread.setDaemon(true);
             clients.add(thread);
         }
@@ -77,8 +85,8 @@ final class BookingLoad implements AutoCloseable {
         Api.Response response;
         long started = System.nanoTime();
         try {
-            response = api.post("/api/bookings", attempt.host().key(), attempt.body(), "Idempotency-Key",
-                    attempt.idempotencyKey());
+            response = api.post(
+                    "/api/bookings", attempt.host().key(), attempt.body(), "Idempotency-Key", attempt.idempotencyKey());
         } catch (RuntimeException noAnswer) {
             unanswered.add(attempt);
             return -1;
@@ -111,7 +119,10 @@ final class BookingLoad implements AutoCloseable {
     }
 
     int answeredOtherThan(int status) {
-        return statuses.entrySet().stream().filter(e -> e.getKey() != status).mapToInt(e -> e.getValue().get()).sum();
+        return statuses.entrySet().stream()
+                .filter(e -> e.getKey() != status)
+                .mapToInt(e -> e.getValue().get())
+                .sum();
     }
 
     @Override

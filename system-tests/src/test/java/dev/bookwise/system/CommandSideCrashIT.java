@@ -1,15 +1,13 @@
 package dev.bookwise.system;
 
-import dev.bookwise.testsupport.Api;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bookwise.testsupport.Api;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the command side in the middle of a booking load. Afterwards every booking a client got
@@ -48,20 +46,32 @@ class CommandSideCrashIT {
             Set<String> unknown = new HashSet<>(stored);
             unknown.removeAll(acknowledged);
             system.awaitReadModelComplete(Duration.ofSeconds(60));
-            long inReadModel = system.count("SELECT count(*) FROM booking_view WHERE booking_id::text = ANY(?)",
-                    (Object) acknowledged.toArray(String[]::new));
+            long inReadModel =
+                    system.count("SELECT count(*) FROM booking_view WHERE booking_id::text = ANY(?)", (Object)
+                            acknowledged.toArray(String[]::new));
             long doubles = system.doubleBookedSlots();
-            System.out.printf("[faults] command side kill -9: bookings acknowledged %d (%d before the kill), "
+            System.out.printf(
+                    "[faults] command side kill -9: bookings acknowledged %d (%d before the kill), "
                             + "retried without answer %d, in the store %d, in the read model %d, lost %d, unknown %d, "
-                            + "double-booked slots %d, other answers %s%n", acknowledged.size(), acknowledgedAtKill,
-                    retried, stored.size(), inReadModel, lost.size(), unknown.size(), doubles, load.statuses);
+                            + "double-booked slots %d, other answers %s%n",
+                    acknowledged.size(),
+                    acknowledgedAtKill,
+                    retried,
+                    stored.size(),
+                    inReadModel,
+                    lost.size(),
+                    unknown.size(),
+                    doubles,
+                    load.statuses);
 
             assertThat(acknowledgedAtKill).as("bookings before the kill").isGreaterThan(0);
             assertThat(lost).as("acknowledged but not in the store").isEmpty();
             assertThat(unknown).as("in the store but never acknowledged").isEmpty();
             assertThat(inReadModel).isEqualTo(acknowledged.size());
             assertThat(doubles).isZero();
-            assertThat(load.answeredOtherThan(201)).as("answers other than 201: %s", load.unexpected).isZero();
+            assertThat(load.answeredOtherThan(201))
+                    .as("answers other than 201: %s", load.unexpected)
+                    .isZero();
             // the restarted aggregate knows its bookings: the same slots are taken
             BookingLoad.Attempt taken = load.acknowledged.keySet().iterator().next();
             Api.Response again = api.post("/api/bookings", taken.host().key(), taken.body());

@@ -1,11 +1,11 @@
 package dev.bookwise.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A generated sweep of malformed requests at every endpoint of both applications (enumerated from
@@ -33,13 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MalformedInputSweepIT {
 
     /** Strict: a problem followed by anything else (an echoed request, a second body) is not a problem. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    record Endpoint(String method, String path) {
-    }
+    record Endpoint(String method, String path) {}
 
-    record Outcome(String request, int status, String contentType, String body) {
-    }
+    record Outcome(String request, int status, String contentType, String body) {}
 
     @Test
     void noMalformedRequestGetsA5xxOrAnythingButAProblem() throws Exception {
@@ -48,7 +47,8 @@ class MalformedInputSweepIT {
             List<Outcome> outcomes = new ArrayList<>();
             for (AppProcess app : List.of(system.command(), system.query())) {
                 for (Endpoint endpoint : endpoints(app)) {
-                    for (Map.Entry<String, byte[]> request : requests(endpoint, host).entrySet()) {
+                    for (Map.Entry<String, byte[]> request :
+                            requests(endpoint, host).entrySet()) {
                         outcomes.add(send(app.port(), request.getKey(), request.getValue()));
                     }
                 }
@@ -63,11 +63,15 @@ class MalformedInputSweepIT {
                 String problem = problemViolation(outcome);
                 if (problem != null) {
                     violations.add(problem + ": " + outcome.request() + " -> " + outcome.status() + " "
-                            + outcome.contentType() + " " + outcome.body().substring(0, Math.min(200, outcome.body().length())));
+                            + outcome.contentType() + " "
+                            + outcome.body()
+                                    .substring(0, Math.min(200, outcome.body().length())));
                 }
             }
-            System.out.printf("[faults] malformed-input sweep: %d requests to both apps, answers by status %s,"
-                    + " violations %d%n", outcomes.size(), byStatus, violations.size());
+            System.out.printf(
+                    "[faults] malformed-input sweep: %d requests to both apps, answers by status %s,"
+                            + " violations %d%n",
+                    outcomes.size(), byStatus, violations.size());
             violations.stream().limit(60).forEach(v -> System.out.println("  " + v));
             assertThat(outcomes.size()).isGreaterThanOrEqualTo(500);
             assertThat(violations).isEmpty();
@@ -81,15 +85,20 @@ class MalformedInputSweepIT {
         if (outcome.status() < 400) {
             return null;
         }
-        if (outcome.contentType() == null || !outcome.contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
+        if (outcome.contentType() == null
+                || !outcome.contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
             return "not problem+json";
         }
         try {
             JsonNode body = JSON.readTree(outcome.body());
-            if (!body.path("code").isTextual() || !body.path("title").isTextual() || body.path("status").asInt() != outcome.status()) {
+            if (!body.path("code").isTextual()
+                    || !body.path("title").isTextual()
+                    || body.path("status").asInt() != outcome.status()) {
                 return "problem without code/title/status";
             }
-            if (body.path("detail").asText().matches(".*\\b(java|javax|jakarta|org\\.springframework|com\\.fasterxml)\\.[a-z]+\\..*")) {
+            if (body.path("detail")
+                    .asText()
+                    .matches(".*\\b(java|javax|jakarta|org\\.springframework|com\\.fasterxml)\\.[a-z]+\\..*")) {
                 return "Java type names in the detail";
             }
         } catch (IOException e) {
@@ -112,68 +121,160 @@ class MalformedInputSweepIT {
         return endpoints;
     }
 
-    private static final List<String> BAD_IDS = List.of("not-a-uuid", "1", "%00", "..%2F..%2Fetc", "%E2%98%83",
-            "00000000-0000-0000-0000-00000000000G", "x".repeat(5000), UUID.randomUUID().toString() + "%20");
-    private static final List<String> BAD_QUERIES = List.of("from=yesterday&to=tomorrow", "from=2026-13-45&to=2026-02-30",
-            "from=2026-11-22T10:00:00&to=2026-11-23T10:00:00&zone=Mars/Olympus", "zone=%00", "limit=-1", "limit=abc",
-            "limit=99999999999999999999", "minPosition=abc", "minPosition=-5", "minPosition=99999999999999999999",
-            "cursor=%FF%FE", "status=NOPE", "asOf=later", "from=2026-03-29T02:30:00&to=x&zone=Europe/Paris",
-            "hostId=nope", "a=" + "b".repeat(6000));
-    private static final List<String> BAD_VALUES = List.of("5", "-1", "1e309", "\"x\"", "\"\"", "[]", "{}", "true",
-            "null", "\"" + "y".repeat(100_000) + "\"", "\"2026-02-30T10:00:00Z\"", "1732270000", "\"Mars/Olympus\"",
-            "\"2026-03-29T02:30:00\"", "\"\\u0000\"");
-    private static final List<String> FIELDS = List.of("hostId", "start", "end", "attendee", "name", "email",
-            "timeZone", "slotMinutes", "weeklyHours", "dateOverrides", "url", "events", "reason", "status", "newStart",
-            "bufferBeforeMinutes", "horizonDays", "from", "to");
+    private static final List<String> BAD_IDS = List.of(
+            "not-a-uuid",
+            "1",
+            "%00",
+            "..%2F..%2Fetc",
+            "%E2%98%83",
+            "00000000-0000-0000-0000-00000000000G",
+            "x".repeat(5000),
+            UUID.randomUUID().toString() + "%20");
+    private static final List<String> BAD_QUERIES = List.of(
+            "from=yesterday&to=tomorrow",
+            "from=2026-13-45&to=2026-02-30",
+            "from=2026-11-22T10:00:00&to=2026-11-23T10:00:00&zone=Mars/Olympus",
+            "zone=%00",
+            "limit=-1",
+            "limit=abc",
+            "limit=99999999999999999999",
+            "minPosition=abc",
+            "minPosition=-5",
+            "minPosition=99999999999999999999",
+            "cursor=%FF%FE",
+            "status=NOPE",
+            "asOf=later",
+            "from=2026-03-29T02:30:00&to=x&zone=Europe/Paris",
+            "hostId=nope",
+            "a=" + "b".repeat(6000));
+    private static final List<String> BAD_VALUES = List.of(
+            "5",
+            "-1",
+            "1e309",
+            "\"x\"",
+            "\"\"",
+            "[]",
+            "{}",
+            "true",
+            "null",
+            "\"" + "y".repeat(100_000) + "\"",
+            "\"2026-02-30T10:00:00Z\"",
+            "1732270000",
+            "\"Mars/Olympus\"",
+            "\"2026-03-29T02:30:00\"",
+            "\"\\u0000\"");
+    private static final List<String> FIELDS = List.of(
+            "hostId",
+            "start",
+            "end",
+            "attendee",
+            "name",
+            "email",
+            "timeZone",
+            "slotMinutes",
+            "weeklyHours",
+            "dateOverrides",
+            "url",
+            "events",
+            "reason",
+            "status",
+            "newStart",
+            "bufferBeforeMinutes",
+            "horizonDays",
+            "from",
+            "to");
 
     /** The malformed requests for one endpoint, by description. */
     private static Map<String, byte[]> requests(Endpoint endpoint, BookWise.Host host) {
         Map<String, byte[]> requests = new LinkedHashMap<>();
-        String valid = endpoint.path().replaceAll("\\{hostId}", host.id()).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        String valid = endpoint.path()
+                .replaceAll("\\{hostId}", host.id())
+                .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         String name = endpoint.method() + " " + endpoint.path();
         boolean hasBody = !endpoint.method().equals("GET") && !endpoint.method().equals("DELETE");
         for (String id : BAD_IDS) {
             if (endpoint.path().contains("{")) {
-                String path = endpoint.path().replaceFirst("\\{[^}]+}", id).replaceAll("\\{hostId}", host.id())
+                String path = endpoint.path()
+                        .replaceFirst("\\{[^}]+}", id)
+                        .replaceAll("\\{hostId}", host.id())
                         .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-                requests.put(name + " path id " + abbreviate(id), http(endpoint.method(), path, host.key(), hasBody ? "{}" : null));
+                requests.put(
+                        name + " path id " + abbreviate(id),
+                        http(endpoint.method(), path, host.key(), hasBody ? "{}" : null));
             }
         }
         for (String query : BAD_QUERIES) {
-            requests.put(name + " query " + abbreviate(query), http(endpoint.method(), valid + "?" + query, host.key(),
-                    hasBody ? "{}" : null));
+            requests.put(
+                    name + " query " + abbreviate(query),
+                    http(endpoint.method(), valid + "?" + query, host.key(), hasBody ? "{}" : null));
         }
         if (hasBody) {
-            for (String body : List.of("{", "[]", "null", "\"str\"", "123", "{\"a\":", "{}{}", "[".repeat(5000),
+            for (String body : List.of(
+                    "{",
+                    "[]",
+                    "null",
+                    "\"str\"",
+                    "123",
+                    "{\"a\":",
+                    "{}{}",
+                    "[".repeat(5000),
                     "{\"hostId\":\"" + host.id() + "\",\"unknown\":1}")) {
                 requests.put(name + " body " + abbreviate(body), http(endpoint.method(), valid, host.key(), body));
             }
             for (String field : FIELDS) {
                 for (String value : BAD_VALUES) {
                     String body = "{\"hostId\":\"" + host.id() + "\",\"" + field + "\":" + value + "}";
-                    requests.put(name + " " + field + "=" + abbreviate(value), http(endpoint.method(), valid, host.key(), body));
+                    requests.put(
+                            name + " " + field + "=" + abbreviate(value),
+                            http(endpoint.method(), valid, host.key(), body));
                 }
             }
-            requests.put(name + " invalid UTF-8", raw(endpoint.method(), valid, host.key(), "application/json",
-                    new byte[]{'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'}));
-            requests.put(name + " 2 MB body", http(endpoint.method(), valid, host.key(),
-                    "{\"name\":\"" + "z".repeat(2 * 1024 * 1024) + "\"}"));
-            requests.put(name + " text/plain", raw(endpoint.method(), valid, host.key(), "text/plain", "{}".getBytes(StandardCharsets.UTF_8)));
-            requests.put(name + " xml", raw(endpoint.method(), valid, host.key(), "application/xml",
-                    "<a/>".getBytes(StandardCharsets.UTF_8)));
-            requests.put(name + " long idempotency key", http(endpoint.method(), valid, host.key(), "{}",
-                    "Idempotency-Key: " + "k".repeat(300)));
-            requests.put(name + " empty idempotency key", http(endpoint.method(), valid, host.key(), "{}", "Idempotency-Key: "));
+            requests.put(
+                    name + " invalid UTF-8", raw(endpoint.method(), valid, host.key(), "application/json", new byte[] {
+                        '{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'
+                    }));
+            requests.put(
+                    name + " 2 MB body",
+                    http(endpoint.method(), valid, host.key(), "{\"name\":\"" + "z".repeat(2 * 1024 * 1024) + "\"}"));
+            requests.put(
+                    name + " text/plain",
+                    raw(endpoint.method(), valid, host.key(), "text/plain", "{}".getBytes(StandardCharsets.UTF_8)));
+            requests.put(
+                    name + " xml",
+                    raw(
+                            endpoint.method(),
+                            valid,
+                            host.key(),
+                            "application/xml",
+                            "<a/>".getBytes(StandardCharsets.UTF_8)));
+            requests.put(
+                    name + " long idempotency key",
+                    http(endpoint.method(), valid, host.key(), "{}", "Idempotency-Key: " + "k".repeat(300)));
+            requests.put(
+                    name + " empty idempotency key",
+                    http(endpoint.method(), valid, host.key(), "{}", "Idempotency-Key: "));
         }
         requests.put(name + " bad bearer", http(endpoint.method(), valid, "not a key", hasBody ? "{}" : null));
         requests.put(name + " huge bearer", http(endpoint.method(), valid, "k".repeat(20_000), hasBody ? "{}" : null));
-        requests.put(name + " basic auth", http(endpoint.method(), valid, null, hasBody ? "{}" : null, "Authorization: Basic Zm9vOmJhcg=="));
-        requests.put(name + " accept xml", http(endpoint.method(), valid, host.key(), hasBody ? "{}" : null, "Accept: application/xml"));
-        requests.put(name + " request id 10k", http(endpoint.method(), valid, host.key(), hasBody ? "{}" : null,
-                "X-Request-Id: " + "r".repeat(10_000)));
+        requests.put(
+                name + " basic auth",
+                http(endpoint.method(), valid, null, hasBody ? "{}" : null, "Authorization: Basic Zm9vOmJhcg=="));
+        requests.put(
+                name + " accept xml",
+                http(endpoint.method(), valid, host.key(), hasBody ? "{}" : null, "Accept: application/xml"));
+        requests.put(
+                name + " request id 10k",
+                http(
+                        endpoint.method(),
+                        valid,
+                        host.key(),
+                        hasBody ? "{}" : null,
+                        "X-Request-Id: " + "r".repeat(10_000)));
         for (String method : List.of("TRACE", "PATCH", "PUT", "DELETE", "POST")) {
             if (!method.equals(endpoint.method())) {
-                requests.put(method + " " + endpoint.path(), http(method, valid, host.key(), method.equals("TRACE") ? null : "{}"));
+                requests.put(
+                        method + " " + endpoint.path(),
+                        http(method, valid, host.key(), method.equals("TRACE") ? null : "{}"));
             }
         }
         return requests;
@@ -185,34 +286,55 @@ class MalformedInputSweepIT {
         requests.put("unknown path", http("GET", "/api/nope", host.key(), null));
         requests.put("encoded slash in path", http("GET", "/api/bookings/a%2Fb", host.key(), null));
         requests.put("bad percent-encoding", http("GET", "/api/bookings/%zz", host.key(), null));
-        requests.put("header of 64 KB", http("GET", "/api/bookings/" + UUID.randomUUID(), host.key(), null,
-                "X-Big: " + "h".repeat(64 * 1024)));
+        requests.put(
+                "header of 64 KB",
+                http("GET", "/api/bookings/" + UUID.randomUUID(), host.key(), null, "X-Big: " + "h".repeat(64 * 1024)));
         requests.put("request line of 64 KB", http("GET", "/api/bookings/" + "u".repeat(64 * 1024), host.key(), null));
-        requests.put("header without colon", "GET /api/bookings/x HTTP/1.1\r\nHost: x\r\nbroken header\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
+        requests.put(
+                "header without colon",
+                "GET /api/bookings/x HTTP/1.1\r\nHost: x\r\nbroken header\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
         requests.put("unknown method", http("BREW", "/api/bookings", host.key(), null));
         requests.put("TRACE of the root", http("TRACE", "/", host.key(), null));
         requests.put("TRACE of actuator", http("TRACE", "/actuator/health", null, null));
-        requests.put("bad content-length", ("POST /api/bookings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Content-Length: abc\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
-        requests.put("control characters in the path", "GET /api/book\u0001ings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
+        requests.put(
+                "bad content-length",
+                ("POST /api/bookings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: abc\r\nConnection: close\r\n\r\n{}")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        requests.put(
+                "control characters in the path",
+                "GET /api/book\u0001ings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
         return requests;
     }
 
     private static byte[] http(String method, String path, String key, String body, String... headers) {
-        return raw(method, path, key, body == null ? null : "application/json",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+        return raw(
+                method,
+                path,
+                key,
+                body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
-    private static byte[] raw(String method, String path, String key, String contentType, byte[] body, String... headers) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    private static byte[] raw(
+            String method, String path, String key, String contentType, byte[] body, String... headers) {
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n")
                 .append("Connection: close\r\n");
         if (key != null) {
             head.append("Authorization: Bearer ").append(key).append("\r\n");
         }
         if (body != null) {
-            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Type: ")
+                    .append(contentType)
+                    .append("\r\nContent-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
         }
         for (String header : headers) {
             head.append(header).append("\r\n");

@@ -1,8 +1,8 @@
 package dev.bookwise.system;
 
-import dev.bookwise.testsupport.Api;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bookwise.testsupport.Api;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL goes away under load, as in a restart: every connection of the database is terminated
@@ -40,10 +39,13 @@ class PostgresOutageIT {
             Reads reads = new Reads(system.query().api(), hosts.get(0));
             reads.start();
             AppProcess.sleep(3_000);
-            String database = system.database.url().substring(system.database.url().lastIndexOf('/') + 1);
+            String database =
+                    system.database.url().substring(system.database.url().lastIndexOf('/') + 1);
             int beforeOutage = load.acknowledged.size();
             try {
-                admin(system, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false",
+                admin(
+                        system,
+                        "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false",
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
                 AppProcess.sleep(OUTAGE.toMillis());
             } finally {
@@ -68,34 +70,57 @@ class PostgresOutageIT {
             system.awaitReadModelComplete(Duration.ofSeconds(60));
             Set<String> acknowledged = new HashSet<>(load.acknowledged.values());
             Set<String> stored = system.reservedInStore();
-            System.out.printf("[faults] PostgreSQL cut off %d s: bookings acknowledged %d (%d before), answered 503 %d,"
+            System.out.printf(
+                    "[faults] PostgreSQL cut off %d s: bookings acknowledged %d (%d before), answered 503 %d,"
                             + " other %s, unanswered (retried) %d, slowest booking answer %d ms; reads %s, slowest %d ms;"
                             + " first booking %.1f s after PostgreSQL was back; acknowledged %d, in the store %d, lost %d%n",
-                    OUTAGE.toSeconds(), acknowledged.size(), beforeOutage, load.count(503), load.statuses, retried,
-                    load.slowest.get(), reads.statuses, reads.slowest.get(), firstBookingAfter, acknowledged.size(),
-                    stored.size(), acknowledged.stream().filter(id -> !stored.contains(id)).count());
+                    OUTAGE.toSeconds(),
+                    acknowledged.size(),
+                    beforeOutage,
+                    load.count(503),
+                    load.statuses,
+                    retried,
+                    load.slowest.get(),
+                    reads.statuses,
+                    reads.slowest.get(),
+                    firstBookingAfter,
+                    acknowledged.size(),
+                    stored.size(),
+                    acknowledged.stream().filter(id -> !stored.contains(id)).count());
 
             assertThat(load.count(503)).as("bookings refused during the outage").isGreaterThan(0);
             assertThat(load.statuses.keySet()).as("booking answers").containsOnly(201, 503);
-            assertThat(load.unexpected).allSatisfy(body -> assertThat(body).contains("\"code\":\"service-unavailable\""));
+            assertThat(load.unexpected)
+                    .allSatisfy(body -> assertThat(body).contains("\"code\":\"service-unavailable\""));
             assertThat(reads.statuses.keySet()).as("read answers").containsOnly(200, 503);
-            assertThat(reads.problems).allSatisfy(body -> assertThat(body).contains("\"code\":\"service-unavailable\""));
+            assertThat(reads.problems)
+                    .allSatisfy(body -> assertThat(body).contains("\"code\":\"service-unavailable\""));
             // no request hangs: each is answered within a few connection timeouts
             assertThat(load.slowest.get()).isLessThan(15_000);
             assertThat(reads.slowest.get()).isLessThan(15_000);
             assertThat(stored).as("every acknowledged booking is stored").containsAll(acknowledged);
             assertThat(acknowledged).as("no booking the clients don't know of").containsAll(stored);
             assertThat(system.count("SELECT count(*) FROM booking_view")).isEqualTo(stored.size());
-            assertThat(system.command().api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
-            assertThat(system.query().api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
+            assertThat(system.command()
+                            .api()
+                            .get("/actuator/health/readiness", null)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(system.query()
+                            .api()
+                            .get("/actuator/health/readiness", null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
     private static void admin(BookWise system, String... statements) throws SQLException {
         String url = system.database.url();
-        try (Connection connection = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
-                system.database.user(), system.database.password());
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                        system.database.user(),
+                        system.database.password());
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -123,7 +148,8 @@ class PostgresOutageIT {
                 long started = System.nanoTime();
                 Api.Response response = api.get("/api/hosts/" + host.id() + "/bookings", host.key());
                 slowest.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
-                statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
+                statuses.computeIfAbsent(response.status(), s -> new AtomicInteger())
+                        .incrementAndGet();
                 if (response.status() != 200 && problems.size() < 20) {
                     problems.add(response.body());
                 }

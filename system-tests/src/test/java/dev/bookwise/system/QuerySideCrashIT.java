@@ -1,16 +1,15 @@
 package dev.bookwise.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.testsupport.WebhookReceiver;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the query side while bookings keep coming. After its restart the read model holds every
@@ -21,7 +20,8 @@ class QuerySideCrashIT {
 
     @Test
     void projectionsPublicationAndWebhooksResumeAfterAKill9() {
-        try (BookWise system = BookWise.start("crash-query", 1, 1); WebhookReceiver receiver = new WebhookReceiver()) {
+        try (BookWise system = BookWise.start("crash-query", 1, 1);
+                WebhookReceiver receiver = new WebhookReceiver()) {
             system.subscribeAll(receiver.url("/all"));
             List<BookWise.Host> hosts = system.openHosts(8);
             AppProcess query = system.query();
@@ -54,14 +54,25 @@ class QuerySideCrashIT {
             Set<String> undelivered = new HashSet<>(events);
             undelivered.removeAll(delivered);
 
-            System.out.printf("[faults] query side kill -9: bookings acknowledged %d, in the store %d, read-model rows %d"
+            System.out.printf(
+                    "[faults] query side kill -9: bookings acknowledged %d, in the store %d, read-model rows %d"
                             + " (%d distinct); booking events %d, Kafka records %d, duplicated %d, missing %d;"
                             + " webhooks received %d, events delivered %d, missing %d%n",
-                    load.acknowledged.size(), reserved.size(), rows, distinctRows, events.size(), records.size(),
-                    BookWise.duplicates(records), missingOnTopic.size(), received.size(), delivered.size(),
+                    load.acknowledged.size(),
+                    reserved.size(),
+                    rows,
+                    distinctRows,
+                    events.size(),
+                    records.size(),
+                    BookWise.duplicates(records),
+                    missingOnTopic.size(),
+                    received.size(),
+                    delivered.size(),
                     undelivered.size());
 
-            assertThat(load.answeredOtherThan(201)).as("bookings are not affected: %s", load.unexpected).isZero();
+            assertThat(load.answeredOtherThan(201))
+                    .as("bookings are not affected: %s", load.unexpected)
+                    .isZero();
             assertThat(load.unanswered).isEmpty();
             assertThat(new HashSet<>(load.acknowledged.values())).isEqualTo(reserved);
             assertThat(projected).as("no gap in the read model").isEqualTo(reserved);

@@ -1,10 +1,9 @@
 package dev.bookwise.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.testsupport.Api;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two command-side and two query-side instances on one PostgreSQL and one Kafka, under a mixed load
@@ -49,12 +48,23 @@ class TwoInstancesEachIT {
                         if (random.nextInt(10) < 7) {
                             Instant start = firstSlot.plus(Duration.ofMinutes(30L * random.nextInt(slotsPerHost)));
                             Api api = system.commandSides.get(random.nextInt(2)).api();
-                            Api.Response answer = api.post("/api/bookings", host.key(), Api.json(Map.of("hostId", host.id(),
-                                    "start", start.toString(), "attendee", Map.of("name", "Racer", "email", "r@example.com"))));
-                            bookingAnswers.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                            Api.Response answer = api.post(
+                                    "/api/bookings",
+                                    host.key(),
+                                    Api.json(Map.of(
+                                            "hostId",
+                                            host.id(),
+                                            "start",
+                                            start.toString(),
+                                            "attendee",
+                                            Map.of("name", "Racer", "email", "r@example.com"))));
+                            bookingAnswers
+                                    .computeIfAbsent(answer.status(), s -> new AtomicInteger())
+                                    .incrementAndGet();
                             if (answer.status() == 201) {
                                 String slot = host.id() + "@" + start;
-                                winners.computeIfAbsent(slot, s -> new AtomicInteger()).incrementAndGet();
+                                winners.computeIfAbsent(slot, s -> new AtomicInteger())
+                                        .incrementAndGet();
                                 bookingOfSlot.put(slot, answer.text("bookingId"));
                             } else if (answer.status() != 409 || !"slot-unavailable".equals(answer.code())) {
                                 oddAnswers.add(answer.toString());
@@ -62,7 +72,9 @@ class TwoInstancesEachIT {
                         } else {
                             Api api = system.querySides.get(random.nextInt(2)).api();
                             Api.Response answer = api.get("/api/hosts/" + host.id() + "/bookings", host.key());
-                            readAnswers.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                            readAnswers
+                                    .computeIfAbsent(answer.status(), s -> new AtomicInteger())
+                                    .incrementAndGet();
                             if (answer.status() != 200) {
                                 oddAnswers.add(answer.toString());
                             }
@@ -87,29 +99,58 @@ class TwoInstancesEachIT {
             // both query sides serve every booking
             int servedByBoth = 0;
             for (String bookingId : bookingOfSlot.values()) {
-                String key = hosts.stream().filter(h -> h.id().equals(system.strings(
-                        "SELECT host_id::text FROM booking_view WHERE booking_id = '" + bookingId + "'").iterator().next()))
-                        .findFirst().orElseThrow().key();
-                if (system.querySides.get(0).api().get("/api/bookings/" + bookingId, key).status() == 200
-                        && system.querySides.get(1).api().get("/api/bookings/" + bookingId, key).status() == 200) {
+                String key = hosts.stream()
+                        .filter(h -> h.id().equals(system.strings(
+                                        "SELECT host_id::text FROM booking_view WHERE booking_id = '" + bookingId + "'")
+                                .iterator()
+                                .next()))
+                        .findFirst()
+                        .orElseThrow()
+                        .key();
+                if (system.querySides
+                                        .get(0)
+                                        .api()
+                                        .get("/api/bookings/" + bookingId, key)
+                                        .status()
+                                == 200
+                        && system.querySides
+                                        .get(1)
+                                        .api()
+                                        .get("/api/bookings/" + bookingId, key)
+                                        .status()
+                                == 200) {
                     servedByBoth++;
                 }
             }
-            System.out.printf("[faults] 2 command + 2 query instances, 12 clients, 20 s: booking answers %s, reads %s;"
+            System.out.printf(
+                    "[faults] 2 command + 2 query instances, 12 clients, 20 s: booking answers %s, reads %s;"
                             + " slots won %d of %d, slots with two winners %d; reserved in the store %d, read-model rows %d,"
                             + " served by both query sides %d; booking events %d, Kafka records %d, duplicated %d, missing %d%n",
-                    bookingAnswers, readAnswers, winners.size(), hosts.size() * slotsPerHost, doubleWins, stored.size(),
-                    system.count("SELECT count(*) FROM booking_view"), servedByBoth, events.size(), records.size(),
-                    BookWise.duplicates(records), BookWise.missing(events, records).size());
+                    bookingAnswers,
+                    readAnswers,
+                    winners.size(),
+                    hosts.size() * slotsPerHost,
+                    doubleWins,
+                    stored.size(),
+                    system.count("SELECT count(*) FROM booking_view"),
+                    servedByBoth,
+                    events.size(),
+                    records.size(),
+                    BookWise.duplicates(records),
+                    BookWise.missing(events, records).size());
 
-            assertThat(oddAnswers).as("answers other than 201, 409 slot-unavailable and 200").isEmpty();
+            assertThat(oddAnswers)
+                    .as("answers other than 201, 409 slot-unavailable and 200")
+                    .isEmpty();
             assertThat(doubleWins).as("slots with more than one winner").isZero();
             assertThat(stored).isEqualTo(new HashSet<>(bookingOfSlot.values()));
             assertThat(system.doubleBookedSlots()).isZero();
             assertThat(system.count("SELECT count(*) FROM booking_view")).isEqualTo(stored.size());
             assertThat(servedByBoth).isEqualTo(bookingOfSlot.size());
             assertThat(BookWise.missing(events, records)).isEmpty();
-            assertThat(BookWise.duplicates(records)).as("duplicates on the topic without any failure").isZero();
+            assertThat(BookWise.duplicates(records))
+                    .as("duplicates on the topic without any failure")
+                    .isZero();
         }
     }
 }

@@ -11,8 +11,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 record AttendeeRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String name,
-        @NotBlank @Email @Size(max = 320) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String email,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+        String name,
+
+        @NotBlank @Email @Size(max = 320) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+        String email,
+
         @Size(max = 64) String timeZone) {
 
     Attendee toAttendee() {

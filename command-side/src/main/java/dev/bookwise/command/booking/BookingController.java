@@ -1,8 +1,8 @@
 package dev.bookwise.command.booking;
 
+import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.command.directory.CommandDirectory;
-import dev.bookwise.auth.Caller;
 import dev.bookwise.command.web.CommandExecutor;
 import dev.bookwise.commands.CancelBookingCommand;
 import dev.bookwise.commands.CompleteBookingCommand;
@@ -13,6 +13,8 @@ import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/bookings")
@@ -41,40 +40,67 @@ class BookingController {
     }
 
     @PostMapping
-    ResponseEntity<String> reserve(@Valid @RequestBody ReserveBookingRequest body, Caller caller, HttpServletRequest request) {
+    ResponseEntity<String> reserve(
+            @Valid @RequestBody ReserveBookingRequest body, Caller caller, HttpServletRequest request) {
         caller.requireHost(body.hostId());
         Instant start = body.when().resolve();
         Attendee attendee = body.attendee().toAttendee();
         UUID bookingId = UUID.randomUUID();
-        return executor.execute(request, caller, body.hostId(), body, HttpStatus.CREATED,
+        return executor.execute(
+                request,
+                caller,
+                body.hostId(),
+                body,
+                HttpStatus.CREATED,
                 () -> commands.sendAndWait(new ReserveBookingCommand(body.hostId(), bookingId, start, attendee)));
     }
 
     @PatchMapping("/{bookingId}/status")
-    ResponseEntity<String> changeStatus(@PathVariable UUID bookingId, @Valid @RequestBody StatusChangeRequest body,
-                                        Caller caller, HttpServletRequest request) {
+    ResponseEntity<String> changeStatus(
+            @PathVariable UUID bookingId,
+            @Valid @RequestBody StatusChangeRequest body,
+            Caller caller,
+            HttpServletRequest request) {
         UUID hostId = hostOf(bookingId, caller);
-        return executor.execute(request, caller, hostId, body, HttpStatus.OK, () -> commands.sendAndWait(
-                switch (body.status()) {
-                    case CONFIRMED -> new ConfirmBookingCommand(hostId, bookingId, body.reason());
-                    case CANCELLED -> new CancelBookingCommand(hostId, bookingId, body.reason());
-                    case COMPLETED -> new CompleteBookingCommand(hostId, bookingId, body.reason());
-                    case RESERVED, EXPIRED -> throw new BookwiseException(ErrorCode.INVALID_TRANSITION,
-                            "a booking cannot be set to " + body.status() + "; use CONFIRMED, CANCELLED or COMPLETED");
-                }));
+        return executor.execute(
+                request,
+                caller,
+                hostId,
+                body,
+                HttpStatus.OK,
+                () -> commands.sendAndWait(
+                        switch (body.status()) {
+                            case CONFIRMED -> new ConfirmBookingCommand(hostId, bookingId, body.reason());
+                            case CANCELLED -> new CancelBookingCommand(hostId, bookingId, body.reason());
+                            case COMPLETED -> new CompleteBookingCommand(hostId, bookingId, body.reason());
+                            case RESERVED, EXPIRED ->
+                                throw new BookwiseException(
+                                        ErrorCode.INVALID_TRANSITION,
+                                        "a booking cannot be set to " + body.status()
+                                                + "; use CONFIRMED, CANCELLED or COMPLETED");
+                        }));
     }
 
     @PostMapping("/{bookingId}/reschedule")
-    ResponseEntity<String> reschedule(@PathVariable UUID bookingId, @Valid @RequestBody RescheduleRequest body,
-                                      Caller caller, HttpServletRequest request) {
+    ResponseEntity<String> reschedule(
+            @PathVariable UUID bookingId,
+            @Valid @RequestBody RescheduleRequest body,
+            Caller caller,
+            HttpServletRequest request) {
         UUID hostId = hostOf(bookingId, caller);
         Instant start = body.when().resolve();
-        return executor.execute(request, caller, hostId, body, HttpStatus.OK,
+        return executor.execute(
+                request,
+                caller,
+                hostId,
+                body,
+                HttpStatus.OK,
                 () -> commands.sendAndWait(new RescheduleBookingCommand(hostId, bookingId, start)));
     }
 
     private UUID hostOf(UUID bookingId, Caller caller) {
-        UUID hostId = directory.hostOfBooking(bookingId)
+        UUID hostId = directory
+                .hostOfBooking(bookingId)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
         caller.requireHost(hostId);
         return hostId;

@@ -4,7 +4,6 @@ import dev.bookwise.calendar.WallClock;
 import dev.bookwise.calendar.Zones;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +17,8 @@ record RequestedStart(Instant start, LocalDateTime localStart, String timeZone, 
         }
         if (start != null) {
             if (timeZone != null || offset != null) {
-                throw new BookwiseException(ErrorCode.INVALID_REQUEST, "timeZone and offset go with localStart, not start");
+                throw new BookwiseException(
+                        ErrorCode.INVALID_REQUEST, "timeZone and offset go with localStart, not start");
             }
             return start;
         }

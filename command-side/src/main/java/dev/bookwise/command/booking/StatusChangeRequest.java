@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-record StatusChangeRequest(@NotNull BookingStatus status,
-                           @Size(max = 1000) @Pattern(regexp = NO_NUL, message = "must not contain NUL characters") String reason) {
-}
+record StatusChangeRequest(
+        @NotNull BookingStatus status,
+
+        @Size(max = 1000) @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+        String reason) {}

@@ -3,16 +3,15 @@ package dev.bookwise.command.calendar;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-
-import javax.cache.CacheManager;
-import javax.cache.Caching;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * Calendars kept in memory between commands, so that a command does not read and replay the
@@ -52,9 +51,11 @@ public final class CalendarCache implements AutoCloseable {
         configuration.setMaximumSize(OptionalLong.of(size));
         // the calendar objects themselves: JCache's default would copy them through serialization
         configuration.setStoreByValue(false);
-        CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager();
+        CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
+                .getCacheManager();
         String name = "host-calendars-" + UUID.randomUUID();
-        return new CalendarCache(new JCacheAdapter(manager.createCache(name, configuration)), size, events, manager, name);
+        return new CalendarCache(
+                new JCacheAdapter(manager.createCache(name, configuration)), size, events, manager, name);
     }
 
     /** The cache the calendar repository reads and writes. */
@@ -68,7 +69,9 @@ public final class CalendarCache implements AutoCloseable {
             return;
         }
         Long cached = versions.getIfPresent(hostId);
-        if (cached == null || !Objects.equals(cached, events.lastSequenceNumberFor(hostId.toString()).orElse(null))) {
+        if (cached == null
+                || !Objects.equals(
+                        cached, events.lastSequenceNumberFor(hostId.toString()).orElse(null))) {
             forget(hostId);
         }
     }

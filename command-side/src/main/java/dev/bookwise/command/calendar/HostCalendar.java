@@ -1,5 +1,7 @@
 package dev.bookwise.command.calendar;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.bookwise.calendar.AvailabilityWindow;
@@ -30,6 +32,13 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -39,16 +48,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One host's calendar: its schedule, its one-off windows and its open bookings. Every booking is
  * decided here against this stream alone. Bookings leave the state once they are cancelled,
@@ -57,31 +56,34 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "hostCalendarSnapshotTrigger", cache = "calendarCache")
 @Revision("1")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class HostCalendar {
 
     static final String RESERVATION_EXPIRY = "reservation-expiry";
 
     @AggregateIdentifier
     private UUID hostId;
+
     private Schedule schedule;
     private List<AvailabilityWindow> windows = new ArrayList<>();
     private Map<UUID, OpenBooking> open = new HashMap<>();
 
     @JsonIgnore
     private transient SlotOffer offer;
+
     @JsonIgnore
     private transient Occupancy occupancy;
 
-    protected HostCalendar() {
-    }
+    protected HostCalendar() {}
 
     @CommandHandler
     HostCalendar(RegisterHostCommand command) {
         Zones.parse(command.timeZone(), ErrorCode.INVALID_TIME_ZONE);
-        apply(new HostRegistered(command.hostId(), command.name(), command.email(), command.timeZone(),
-                command.apiKeySha256()));
+        apply(new HostRegistered(
+                command.hostId(), command.name(), command.email(), command.timeZone(), command.apiKeySha256()));
     }
 
     @CommandHandler
@@ -99,8 +101,10 @@ class HostCalendar {
         AvailabilityWindow merged = requested;
         for (AvailabilityWindow existing : windows) {
             if (existing.slotDuration() != requested.slotDuration()) {
-                throw new BookwiseException(ErrorCode.SLOT_DURATION_MISMATCH, "this host's windows use "
-                        + existing.slotDuration() + "-minute slots, not " + requested.slotDuration());
+                throw new BookwiseException(
+                        ErrorCode.SLOT_DURATION_MISMATCH,
+                        "this host's windows use " + existing.slotDuration() + "-minute slots, not "
+                                + requested.slotDuration());
             }
             if (existing.overlapsOrTouches(requested)) {
                 absorbed.add(existing);
@@ -116,9 +120,18 @@ class HostCalendar {
         Instant now = now();
         Slot slot = offer().check(command.start(), now, null);
         Instant expiresAt = now.plus(policy.ttl());
-        String deadlineId = deadlines.schedule(expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId()));
-        apply(new BookingReserved(command.bookingId(), hostId, slot.start(), slot.end(),
-                schedule.bufferBeforeMinutes(), schedule.bufferAfterMinutes(), command.attendee(), expiresAt, deadlineId));
+        String deadlineId =
+                deadlines.schedule(expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId()));
+        apply(new BookingReserved(
+                command.bookingId(),
+                hostId,
+                slot.start(),
+                slot.end(),
+                schedule.bufferBeforeMinutes(),
+                schedule.bufferAfterMinutes(),
+                command.attendee(),
+                expiresAt,
+                deadlineId));
         return open.get(command.bookingId()).view(hostId);
     }
 
@@ -132,8 +145,8 @@ class HostCalendar {
 
     @CommandHandler
     Booking handle(CancelBookingCommand command, DeadlineManager deadlines) {
-        OpenBooking booking = requireStatus(command.bookingId(), BookingStatus.CANCELLED,
-                BookingStatus.RESERVED, BookingStatus.CONFIRMED);
+        OpenBooking booking = requireStatus(
+                command.bookingId(), BookingStatus.CANCELLED, BookingStatus.RESERVED, BookingStatus.CONFIRMED);
         if (booking.status() == BookingStatus.RESERVED) {
             deadlines.cancelSchedule(RESERVATION_EXPIRY, booking.expiryDeadlineId());
         }
@@ -145,7 +158,8 @@ class HostCalendar {
     Booking handle(CompleteBookingCommand command) {
         OpenBooking booking = requireStatus(command.bookingId(), BookingStatus.COMPLETED, BookingStatus.CONFIRMED);
         if (booking.end().isAfter(now())) {
-            throw new BookwiseException(ErrorCode.INVALID_TRANSITION,
+            throw new BookwiseException(
+                    ErrorCode.INVALID_TRANSITION,
                     "booking " + booking.bookingId() + " cannot be completed before it ends at " + booking.end());
         }
         apply(new BookingCompleted(booking.bookingId(), hostId, command.reason()));
@@ -156,12 +170,20 @@ class HostCalendar {
     Booking handle(RescheduleBookingCommand command) {
         OpenBooking booking = open.get(command.bookingId());
         if (booking == null) {
-            throw new BookwiseException(ErrorCode.INVALID_TRANSITION,
+            throw new BookwiseException(
+                    ErrorCode.INVALID_TRANSITION,
                     "booking " + command.bookingId() + " is no longer live and cannot be rescheduled");
         }
         Slot slot = offer().check(command.start(), now(), booking.bookingId());
-        apply(new BookingRescheduled(booking.bookingId(), hostId, booking.start(), booking.end(), slot.start(), slot.end(),
-                schedule.bufferBeforeMinutes(), schedule.bufferAfterMinutes()));
+        apply(new BookingRescheduled(
+                booking.bookingId(),
+                hostId,
+                booking.start(),
+                booking.end(),
+                slot.start(),
+                slot.end(),
+                schedule.bufferBeforeMinutes(),
+                schedule.bufferAfterMinutes()));
         return open.get(booking.bookingId()).view(hostId);
     }
 
@@ -182,8 +204,10 @@ class HostCalendar {
                 return booking;
             }
         }
-        throw new BookwiseException(ErrorCode.INVALID_TRANSITION, "booking " + bookingId + " cannot become " + target
-                + (current == null ? " after it was cancelled, expired or completed" : " from " + current));
+        throw new BookwiseException(
+                ErrorCode.INVALID_TRANSITION,
+                "booking " + bookingId + " cannot become " + target
+                        + (current == null ? " after it was cancelled, expired or completed" : " from " + current));
     }
 
     private static Instant now() {
@@ -228,8 +252,15 @@ class HostCalendar {
 
     @EventSourcingHandler
     void on(BookingReserved event) {
-        OpenBooking booking = new OpenBooking(event.bookingId(), BookingStatus.RESERVED, event.start(), event.end(),
-                event.bufferBeforeMinutes(), event.bufferAfterMinutes(), event.attendee(), event.expiresAt(),
+        OpenBooking booking = new OpenBooking(
+                event.bookingId(),
+                BookingStatus.RESERVED,
+                event.start(),
+                event.end(),
+                event.bufferBeforeMinutes(),
+                event.bufferAfterMinutes(),
+                event.attendee(),
+                event.expiresAt(),
                 event.expiryDeadlineId());
         open.put(booking.bookingId(), booking);
         occupancy().add(booking.bookingId(), booking.occupiedFrom(), booking.occupiedUntil());
@@ -244,7 +275,8 @@ class HostCalendar {
     void on(BookingRescheduled event) {
         OpenBooking booking = open.get(event.bookingId());
         occupancy().remove(booking.bookingId(), booking.occupiedFrom());
-        OpenBooking moved = booking.movedTo(event.start(), event.end(), event.bufferBeforeMinutes(), event.bufferAfterMinutes());
+        OpenBooking moved =
+                booking.movedTo(event.start(), event.end(), event.bufferBeforeMinutes(), event.bufferAfterMinutes());
         open.put(moved.bookingId(), moved);
         occupancy().add(moved.bookingId(), moved.occupiedFrom(), moved.occupiedUntil());
     }

@@ -3,5 +3,4 @@ package dev.bookwise.command.calendar;
 import java.time.Duration;
 
 /** How long a reservation may stay unconfirmed; injected into the aggregate's handlers. */
-public record ReservationPolicy(Duration ttl) {
-}
+public record ReservationPolicy(Duration ttl) {}

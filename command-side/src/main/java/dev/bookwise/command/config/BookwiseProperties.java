@@ -1,9 +1,8 @@
 package dev.bookwise.command.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param adminKey             the admin bearer key ({@code BOOKWISE_ADMIN_KEY})
@@ -27,7 +26,9 @@ public record BookwiseProperties(
         @DefaultValue("10000") int calendarCache) {
 
     /** Sustained rates and bursts; over them a request is answered 429 rate-limited. */
-    public record RateLimits(@DefaultValue("100") long perKey, @DefaultValue("1000") long perKeyBurst,
-                             @DefaultValue("20") long perIp, @DefaultValue("200") long perIpBurst) {
-    }
+    public record RateLimits(
+            @DefaultValue("100") long perKey,
+            @DefaultValue("1000") long perKeyBurst,
+            @DefaultValue("20") long perIp,
+            @DefaultValue("200") long perIpBurst) {}
 }

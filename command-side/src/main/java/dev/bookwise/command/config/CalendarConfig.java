@@ -3,10 +3,10 @@ package dev.bookwise.command.config;
 import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.calendar.ReservationPolicy;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -20,10 +20,12 @@ import org.springframework.context.annotation.Bean;
 class DeadlineConfig {
 
     @Bean
-    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, Configuration configuration,
-                                               @Qualifier("eventSerializer") Serializer serializer,
-                                               TransactionManager transactionManager,
-                                               DeadlineManagerSpanFactory spanFactory) {
+    DbSchedulerDeadlineManager deadlineManager(
+            Scheduler scheduler,
+            Configuration configuration,
+            @Qualifier("eventSerializer") Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineManagerSpanFactory spanFactory) {
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))

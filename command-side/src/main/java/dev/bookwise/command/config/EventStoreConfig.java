@@ -40,7 +40,8 @@ class EventStoreConfig {
     @Bean
     ConfigurerModule inTransactionHandlersPropagateErrors() {
         // the default logs and swallows handler errors, which would commit events whose lookups are missing
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerListenerInvocationErrorHandler(IN_TRANSACTION_GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

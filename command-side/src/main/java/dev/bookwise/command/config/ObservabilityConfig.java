@@ -4,6 +4,8 @@ import dev.bookwise.observability.RequestIds;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -15,9 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The request id travels with the work: every command a request sends carries it in its metadata,
@@ -48,8 +47,8 @@ class ObservabilityConfig {
     }
 
     @Bean
-    SmartInitializingSingleton requestContextOnCommands(CommandBus commandBus, ObjectProvider<Tracer> tracers,
-                                                         ObjectProvider<Propagator> propagators) {
+    SmartInitializingSingleton requestContextOnCommands(
+            CommandBus commandBus, ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
         Tracer tracer = tracers.getIfAvailable(() -> Tracer.NOOP);
         Propagator propagator = propagators.getIfAvailable(() -> Propagator.NOOP);
         MessageDispatchInterceptor<CommandMessage<?>> interceptor = messages -> (index, command) -> {

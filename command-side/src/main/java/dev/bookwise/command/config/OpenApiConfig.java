@@ -23,11 +23,14 @@ class OpenApiConfig {
     @Bean
     OpenAPI bookwiseOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("BookWise command side").version("1")
-                        .description(ApiConventions.DESCRIPTION))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description(ApiConventions.BEARER_DESCRIPTION)))
+                .info(new Info().title("BookWise command side").version("1").description(ApiConventions.DESCRIPTION))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description(ApiConventions.BEARER_DESCRIPTION)))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -2,13 +2,12 @@ package dev.bookwise.command.directory;
 
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The command side's own lookups: which host a key belongs to and which calendar holds a booking.
@@ -26,23 +25,37 @@ public class CommandDirectory {
 
     @EventHandler
     void on(HostRegistered event) {
-        jdbc.update("INSERT INTO host_credential (api_key_sha256, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.apiKeySha256(), event.hostId());
+        jdbc.update(
+                "INSERT INTO host_credential (api_key_sha256, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.apiKeySha256(),
+                event.hostId());
     }
 
     @EventHandler
     void on(BookingReserved event) {
-        jdbc.update("INSERT INTO booking_directory (booking_id, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.bookingId(), event.hostId());
+        jdbc.update(
+                "INSERT INTO booking_directory (booking_id, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.bookingId(),
+                event.hostId());
     }
 
     public Optional<UUID> hostWithKeyDigest(String apiKeySha256) {
-        return jdbc.query("SELECT host_id FROM host_credential WHERE api_key_sha256 = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), apiKeySha256).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT host_id FROM host_credential WHERE api_key_sha256 = ?",
+                        (rs, i) -> rs.getObject(1, UUID.class),
+                        apiKeySha256)
+                .stream()
+                .findFirst();
     }
 
     public Optional<UUID> hostOfBooking(UUID bookingId) {
-        return jdbc.query("SELECT host_id FROM booking_directory WHERE booking_id = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), bookingId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT host_id FROM booking_directory WHERE booking_id = ?",
+                        (rs, i) -> rs.getObject(1, UUID.class),
+                        bookingId)
+                .stream()
+                .findFirst();
     }
 }

@@ -1,10 +1,10 @@
 package dev.bookwise.command.host;
 
+import dev.bookwise.auth.ApiKeys;
+import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
-import dev.bookwise.auth.ApiKeys;
-import dev.bookwise.auth.Caller;
 import dev.bookwise.command.web.CommandExecutor;
 import dev.bookwise.commands.DefineScheduleCommand;
 import dev.bookwise.commands.MergeAvailabilityWindowCommand;
@@ -12,6 +12,7 @@ import dev.bookwise.commands.RegisterHostCommand;
 import dev.bookwise.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/hosts")
@@ -37,21 +36,25 @@ class HostController {
     }
 
     @PostMapping
-    ResponseEntity<String> register(@Valid @RequestBody RegisterHostRequest body, Caller caller, HttpServletRequest request) {
+    ResponseEntity<String> register(
+            @Valid @RequestBody RegisterHostRequest body, Caller caller, HttpServletRequest request) {
         caller.requireAdmin();
         Zones.parse(body.timeZone(), ErrorCode.INVALID_TIME_ZONE);
         UUID hostId = UUID.randomUUID();
         String apiKey = ApiKeys.generate();
         return executor.execute(request, caller, hostId, body, HttpStatus.CREATED, () -> {
-            commands.sendAndWait(new RegisterHostCommand(hostId, body.name(), body.email(), body.timeZone(),
-                    ApiKeys.sha256Hex(apiKey)));
+            commands.sendAndWait(new RegisterHostCommand(
+                    hostId, body.name(), body.email(), body.timeZone(), ApiKeys.sha256Hex(apiKey)));
             return new HostRegisteredResponse(hostId, apiKey, body.name(), body.email(), body.timeZone());
         });
     }
 
     @PutMapping("/{hostId}/schedule")
-    ResponseEntity<String> defineSchedule(@PathVariable UUID hostId, @Valid @RequestBody ScheduleRequest body,
-                                          Caller caller, HttpServletRequest request) {
+    ResponseEntity<String> defineSchedule(
+            @PathVariable UUID hostId,
+            @Valid @RequestBody ScheduleRequest body,
+            Caller caller,
+            HttpServletRequest request) {
         caller.requireHost(hostId);
         Schedule schedule = body.toSchedule();
         return executor.execute(request, caller, hostId, body, HttpStatus.OK, () -> {
@@ -61,11 +64,19 @@ class HostController {
     }
 
     @PostMapping("/{hostId}/availability-windows")
-    ResponseEntity<String> addWindow(@PathVariable UUID hostId, @Valid @RequestBody WindowRequest body,
-                                     Caller caller, HttpServletRequest request) {
+    ResponseEntity<String> addWindow(
+            @PathVariable UUID hostId,
+            @Valid @RequestBody WindowRequest body,
+            Caller caller,
+            HttpServletRequest request) {
         caller.requireHost(hostId);
         AvailabilityWindow window = new AvailabilityWindow(body.startTime(), body.endTime(), body.slotDuration());
-        return executor.execute(request, caller, hostId, body, HttpStatus.CREATED,
+        return executor.execute(
+                request,
+                caller,
+                hostId,
+                body,
+                HttpStatus.CREATED,
                 () -> commands.sendAndWait(new MergeAvailabilityWindowCommand(hostId, window)));
     }
 }

@@ -3,5 +3,4 @@ package dev.bookwise.command.host;
 import java.util.UUID;
 
 /** The only time the host's API key is ever shown. */
-record HostRegisteredResponse(UUID hostId, String apiKey, String name, String email, String timeZone) {
-}
+record HostRegisteredResponse(UUID hostId, String apiKey, String name, String email, String timeZone) {}

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 record RegisterHostRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String name,
-        @NotBlank @Email @Size(max = 320) @Pattern(regexp = PRINTABLE, message = "must not contain control characters") String email,
-        @NotNull @Size(max = 64) String timeZone) {
-}
+        @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+        String name,
+
+        @NotBlank @Email @Size(max = 320) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+        String email,
+
+        @NotNull @Size(max = 64) String timeZone) {}

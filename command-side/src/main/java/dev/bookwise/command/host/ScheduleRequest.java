@@ -5,7 +5,6 @@ import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.TimeRange;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,15 @@ record ScheduleRequest(
     static final int DEFAULT_HORIZON_DAYS = 60;
 
     Schedule toSchedule() {
-        return new Schedule(timeZone, slotMinutes, orZero(bufferBeforeMinutes), orZero(bufferAfterMinutes),
-                orZero(minimumNoticeMinutes), horizonDays == null ? DEFAULT_HORIZON_DAYS : horizonDays,
-                weeklyHours, dateOverrides);
+        return new Schedule(
+                timeZone,
+                slotMinutes,
+                orZero(bufferBeforeMinutes),
+                orZero(bufferAfterMinutes),
+                orZero(minimumNoticeMinutes),
+                horizonDays == null ? DEFAULT_HORIZON_DAYS : horizonDays,
+                weeklyHours,
+                dateOverrides);
     }
 
     private static int orZero(Integer value) {

@@ -30,8 +30,10 @@ class BookingEventMetrics {
     }
 
     private static Counter counter(MeterRegistry meters, String transition) {
-        return Counter.builder("bookwise.booking.transitions").description("Committed booking state changes")
-                .tag("transition", transition).register(meters);
+        return Counter.builder("bookwise.booking.transitions")
+                .description("Committed booking state changes")
+                .tag("transition", transition)
+                .register(meters);
     }
 
     @EventHandler

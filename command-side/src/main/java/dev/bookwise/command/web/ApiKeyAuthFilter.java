@@ -1,26 +1,25 @@
 package dev.bookwise.command.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.auth.BearerAuthentication;
 import dev.bookwise.auth.Caller;
 import dev.bookwise.auth.RateLimiter;
-import dev.bookwise.errors.Problem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.errors.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Bearer keys on every /api request: the admin key, or a host's own key (looked up by its digest). */
 @Component
@@ -52,14 +51,19 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
-                directory::hostWithKeyDigest);
+        Optional<Caller> caller =
+                authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), directory::hostWithKeyDigest);
         // failed keys count against the client's address, so guessing keys is as limited as any anonymous use
-        OptionalLong wait = caller.isPresent() ? perKey.tryAcquire(caller.get().principal())
+        OptionalLong wait = caller.isPresent()
+                ? perKey.tryAcquire(caller.get().principal())
                 : perAddress.tryAcquire(request.getRemoteAddr());
         if (wait.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            problem(response, request, ErrorCode.RATE_LIMITED, "too many requests; retry after " + wait.getAsLong() + " s");
+            problem(
+                    response,
+                    request,
+                    ErrorCode.RATE_LIMITED,
+                    "too many requests; retry after " + wait.getAsLong() + " s");
             return;
         }
         if (caller.isEmpty()) {
@@ -70,7 +74,6 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         request.setAttribute(CALLER, caller.get());
         chain.doFilter(request, response);
     }
-
 
     private void problem(HttpServletResponse response, HttpServletRequest request, ErrorCode code, String detail)
             throws IOException {

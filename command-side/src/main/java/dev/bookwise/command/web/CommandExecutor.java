@@ -1,15 +1,20 @@
 package dev.bookwise.command.web;
 
-import dev.bookwise.auth.Caller;
-import dev.bookwise.command.calendar.CalendarCache;
-import dev.bookwise.auth.ApiKeys;
-import dev.bookwise.errors.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.auth.ApiKeys;
+import dev.bookwise.auth.Caller;
+import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.errors.Problem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
@@ -20,12 +25,6 @@ import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Runs one write request as one database transaction: the Idempotency-Key claim, the per-host
@@ -50,8 +49,13 @@ public class CommandExecutor {
     private final CalendarCache calendars;
     private final HostGate hostGate = new HostGate(4096, Duration.ofSeconds(30));
 
-    CommandExecutor(PlatformTransactionManager transactions, JdbcTemplate jdbc, IdempotencyStore idempotency,
-                    ObjectMapper json, BookwiseProperties properties, CalendarCache calendars) {
+    CommandExecutor(
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc,
+            IdempotencyStore idempotency,
+            ObjectMapper json,
+            BookwiseProperties properties,
+            CalendarCache calendars) {
         this.calendars = calendars;
         this.transaction = new TransactionTemplate(transactions);
         this.conflictRetry = RetryTemplate.builder()
@@ -72,38 +76,53 @@ public class CommandExecutor {
      * @param success the status of a successful answer
      * @param action  sends the command and returns the response body
      */
-    public ResponseEntity<String> execute(HttpServletRequest request, Caller caller, UUID hostId, Object body,
-                                          HttpStatus success, Supplier<Object> action) {
+    public ResponseEntity<String> execute(
+            HttpServletRequest request,
+            Caller caller,
+            UUID hostId,
+            Object body,
+            HttpStatus success,
+            Supplier<Object> action) {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1 to 255 characters");
         }
-        String fingerprint = key == null ? null
+        String fingerprint = key == null
+                ? null
                 : ApiKeys.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n" + toJson(body));
         try {
             return hostGate.run(hostId, () -> attempt(request, caller, hostId, success, action, key, fingerprint));
         } catch (IdempotencyStore.AnsweredConcurrently first) {
             // this request's transaction, effects and all, was rolled back: answer what the first one answered
-            return transaction.execute(tx -> respond(idempotency.find(caller.principal(), key, fingerprint)
-                    .orElseThrow(IdempotencyStore::inFlight), true));
+            return transaction.execute(tx -> respond(
+                    idempotency.find(caller.principal(), key, fingerprint).orElseThrow(IdempotencyStore::inFlight),
+                    true));
         }
     }
 
-    private ResponseEntity<String> attempt(HttpServletRequest request, Caller caller, UUID hostId, HttpStatus success,
-                                           Supplier<Object> action, String key, String fingerprint) {
+    private ResponseEntity<String> attempt(
+            HttpServletRequest request,
+            Caller caller,
+            UUID hostId,
+            HttpStatus success,
+            Supplier<Object> action,
+            String key,
+            String fingerprint) {
         return conflictRetry.execute(attempt -> {
             AtomicReference<Long> calendarVersion = new AtomicReference<>();
             ResponseEntity<String> response;
             try {
                 response = transaction.execute(tx -> {
                     if (key != null) {
-                        Optional<IdempotencyStore.StoredResponse> stored = idempotency.claim(caller.principal(), key, fingerprint);
+                        Optional<IdempotencyStore.StoredResponse> stored =
+                                idempotency.claim(caller.principal(), key, fingerprint);
                         if (stored.isPresent()) {
                             return respond(stored.get(), true);
                         }
                     }
                     if (hostLock && hostId != null) {
-                        jdbc.queryForObject("SELECT pg_advisory_xact_lock(1, hashtext(?))::text", String.class, hostId.toString());
+                        jdbc.queryForObject(
+                                "SELECT pg_advisory_xact_lock(1, hashtext(?))::text", String.class, hostId.toString());
                     }
                     calendars.beforeCommand(hostId);
                     IdempotencyStore.StoredResponse outcome = run(request, hostId, success, action, calendarVersion);
@@ -121,13 +140,18 @@ public class CommandExecutor {
         });
     }
 
-    private IdempotencyStore.StoredResponse run(HttpServletRequest request, UUID hostId, HttpStatus success,
-                                                Supplier<Object> action, AtomicReference<Long> calendarVersion) {
+    private IdempotencyStore.StoredResponse run(
+            HttpServletRequest request,
+            UUID hostId,
+            HttpStatus success,
+            Supplier<Object> action,
+            AtomicReference<Long> calendarVersion) {
         try {
             Object result = action.get();
             Head head = headOf(hostId);
             calendarVersion.set(head == null ? null : head.sequence());
-            return new IdempotencyStore.StoredResponse(success.value(), toJson(result), head == null ? null : head.position());
+            return new IdempotencyStore.StoredResponse(
+                    success.value(), toJson(result), head == null ? null : head.position());
         } catch (BookwiseException e) {
             return problem(e.code(), e.detail(), request);
         } catch (AggregateNotFoundException e) {
@@ -137,31 +161,40 @@ public class CommandExecutor {
 
     private IdempotencyStore.StoredResponse problem(ErrorCode code, String detail, HttpServletRequest request) {
         request.setAttribute(RequestMetrics.PROBLEM_CODE, code.code());
-        return new IdempotencyStore.StoredResponse(code.status(),
-                toJson(Problem.of(code, detail, request.getRequestURI())), null);
+        return new IdempotencyStore.StoredResponse(
+                code.status(), toJson(Problem.of(code, detail, request.getRequestURI())), null);
     }
 
     /**
      * The calendar's last event: its global index is the read-your-writes token for the query side,
      * its sequence number the version of the calendar the command left in the cache.
      */
-    private record Head(long position, long sequence) {
-    }
+    private record Head(long position, long sequence) {}
 
     private Head headOf(UUID hostId) {
         if (hostId == null) {
             return null;
         }
-        return jdbc.query("SELECT global_index, sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "ORDER BY sequence_number DESC LIMIT 1",
-                (rs, i) -> new Head(rs.getLong(1), rs.getLong(2)), hostId.toString()).stream().findFirst().orElse(null);
+        return jdbc
+                .query(
+                        "SELECT global_index, sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                + "ORDER BY sequence_number DESC LIMIT 1",
+                        (rs, i) -> new Head(rs.getLong(1), rs.getLong(2)),
+                        hostId.toString())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static ResponseEntity<String> respond(IdempotencyStore.StoredResponse response, boolean replayed) {
-        log.debug("answered {}{}{}", response.status(), replayed ? " (replayed)" : "",
+        log.debug(
+                "answered {}{}{}",
+                response.status(),
+                replayed ? " (replayed)" : "",
                 response.position() == null ? "" : " at position " + response.position());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
-                .contentType(response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
+                .contentType(
+                        response.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON);
         if (response.position() != null) {
             builder.header(POSITION_HEADER, response.position().toString());
         }

@@ -2,7 +2,6 @@ package dev.bookwise.command.web;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,8 @@ final class HostGate {
         ReentrantLock lock = stripes[Math.floorMod(hostId.hashCode(), stripes.length)];
         try {
             if (!lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new BookwiseException(ErrorCode.SERVICE_UNAVAILABLE,
-                        "too many concurrent writes for this host; retry shortly");
+                throw new BookwiseException(
+                        ErrorCode.SERVICE_UNAVAILABLE, "too many concurrent writes for this host; retry shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

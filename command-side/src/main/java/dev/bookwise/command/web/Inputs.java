@@ -8,6 +8,5 @@ public final class Inputs {
     /** Free text such as reasons: line breaks are fine, NUL is not. */
     public static final String NO_NUL = "[^\\x00]*";
 
-    private Inputs() {
-    }
+    private Inputs() {}
 }

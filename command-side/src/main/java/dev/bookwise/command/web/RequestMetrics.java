@@ -7,13 +7,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
-
-import java.io.IOException;
 
 /**
  * Counts what became of each write: {@code bookwise.bookings{outcome}} for reservations
@@ -53,19 +52,31 @@ class RequestMetrics extends OncePerRequestFilter {
     private void record(HttpServletRequest request, HttpServletResponse response) {
         int status = response.getStatus();
         Object code = request.getAttribute(PROBLEM_CODE);
-        String outcome = status < 400 ? "ok" : code != null ? code.toString() : ErrorCode.forStatus(status).code();
+        String outcome = status < 400
+                ? "ok"
+                : code != null ? code.toString() : ErrorCode.forStatus(status).code();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String operation = request.getMethod() + " " + (pattern != null ? pattern : "unmatched");
         boolean replayed = "true".equals(response.getHeader("Idempotent-Replayed"));
         if (replayed) {
-            Counter.builder("bookwise.idempotent.replays").description("Writes answered from a stored response")
-                    .tag("operation", operation).register(meters).increment();
+            Counter.builder("bookwise.idempotent.replays")
+                    .description("Writes answered from a stored response")
+                    .tag("operation", operation)
+                    .register(meters)
+                    .increment();
         }
-        Counter.builder("bookwise.commands").description("Writes by operation and outcome")
-                .tag("operation", operation).tag("outcome", outcome).register(meters).increment();
+        Counter.builder("bookwise.commands")
+                .description("Writes by operation and outcome")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
         if (operation.equals("POST /api/bookings") && !replayed) {
-            Counter.builder("bookwise.bookings").description("Reservation requests by outcome")
-                    .tag("outcome", status == 201 ? "reserved" : outcome).register(meters).increment();
+            Counter.builder("bookwise.bookings")
+                    .description("Reservation requests by outcome")
+                    .tag("outcome", status == 201 ? "reserved" : outcome)
+                    .register(meters)
+                    .increment();
         }
     }
 }

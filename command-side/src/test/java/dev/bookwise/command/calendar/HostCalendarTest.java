@@ -1,5 +1,11 @@
 package dev.bookwise.command.calendar;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.equalTo;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Booking;
@@ -25,23 +31,16 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.axonframework.test.matchers.Matchers.andNoMore;
-import static org.axonframework.test.matchers.Matchers.equalTo;
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.messageWithPayload;
-import static org.axonframework.test.matchers.Matchers.predicate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class HostCalendarTest {
 
@@ -55,8 +54,15 @@ class HostCalendarTest {
     private static final Instant NINE = Instant.parse("2024-03-11T13:00:00Z");
     private static final Instant NINE_THIRTY = Instant.parse("2024-03-11T13:30:00Z");
     private static final Instant TEN = Instant.parse("2024-03-11T14:00:00Z");
-    private static final Schedule SCHEDULE = new Schedule("America/New_York", 30, 0, 15, 120, 60,
-            Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "17:00"))), List.of());
+    private static final Schedule SCHEDULE = new Schedule(
+            "America/New_York",
+            30,
+            0,
+            15,
+            120,
+            60,
+            Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "17:00"))),
+            List.of());
     private static final String DEADLINE = "deadline-1";
 
     private AggregateTestFixture<HostCalendar> fixture;
@@ -76,8 +82,8 @@ class HostCalendarTest {
     }
 
     private static BookingReserved reserved(UUID booking, Instant start) {
-        return new BookingReserved(booking, HOST, start, start.plus(Duration.ofMinutes(30)), 0, 15, BOB,
-                NOW.plus(TTL), DEADLINE);
+        return new BookingReserved(
+                booking, HOST, start, start.plus(Duration.ofMinutes(30)), 0, 15, BOB, NOW.plus(TTL), DEADLINE);
     }
 
     private ResultValidator<HostCalendar> whenAt(Instant now, Object command, Object... given) {
@@ -113,8 +119,15 @@ class HostCalendarTest {
 
     @Test
     void anInvalidScheduleIsRefused() {
-        Schedule overlapping = new Schedule("America/New_York", 30, 0, 0, 0, 60, Map.of(DayOfWeek.MONDAY,
-                List.of(new TimeRange("09:00", "12:00"), new TimeRange("11:00", "13:00"))), List.of());
+        Schedule overlapping = new Schedule(
+                "America/New_York",
+                30,
+                0,
+                0,
+                0,
+                60,
+                Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "12:00"), new TimeRange("11:00", "13:00"))),
+                List.of());
         fixture.given(registered())
                 .when(new DefineScheduleCommand(HOST, overlapping))
                 .expectNoEvents()
@@ -127,21 +140,28 @@ class HostCalendarTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(
-                                predicate((BookingReserved e) ->
-                                        e.bookingId().equals(BOOKING) && e.start().equals(NINE)
-                                                && e.end().equals(NINE_THIRTY) && e.bufferAfterMinutes() == 15
-                                                && e.expiresAt().equals(NOW.plus(TTL)) && e.attendee().equals(BOB)
-                                                && e.expiryDeadlineId() != null)),
+                                predicate((BookingReserved e) -> e.bookingId().equals(BOOKING)
+                                        && e.start().equals(NINE)
+                                        && e.end().equals(NINE_THIRTY)
+                                        && e.bufferAfterMinutes() == 15
+                                        && e.expiresAt().equals(NOW.plus(TTL))
+                                        && e.attendee().equals(BOB)
+                                        && e.expiryDeadlineId() != null)),
                         andNoMore()))
                 .expectScheduledDeadlineWithName(TTL, HostCalendar.RESERVATION_EXPIRY)
-                .expectResultMessagePayloadMatching(predicate(
-                        (Booking b) -> b.status() == BookingStatus.RESERVED && b.expiresAt().equals(NOW.plus(TTL))));
+                .expectResultMessagePayloadMatching(predicate((Booking b) ->
+                        b.status() == BookingStatus.RESERVED && b.expiresAt().equals(NOW.plus(TTL))));
     }
 
     @Test
     void aSlotWhoseBufferOverlapsALiveBookingIsUnavailable() {
         // the 09:00 booking holds 09:00-09:45 with its 15 minute buffer after
-        whenAt(NOW, new ReserveBookingCommand(HOST, OTHER, NINE_THIRTY, BOB), registered(), scheduled(), reserved(BOOKING, NINE))
+        whenAt(
+                        NOW,
+                        new ReserveBookingCommand(HOST, OTHER, NINE_THIRTY, BOB),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.SLOT_UNAVAILABLE));
     }
@@ -149,36 +169,65 @@ class HostCalendarTest {
     @Test
     void aSlotWhoseOccupiedRangeOnlyTouchesAnotherIsFree() {
         Instant tenFifteen = Instant.parse("2024-03-11T14:15:00Z");
-        Schedule quarterGrid = new Schedule("America/New_York", 15, 0, 15, 0, 60,
-                Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "17:00"))), List.of());
+        Schedule quarterGrid = new Schedule(
+                "America/New_York",
+                15,
+                0,
+                15,
+                0,
+                60,
+                Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "17:00"))),
+                List.of());
         // 09:45-10:15 + 15 min buffer occupies until 10:30? no: 09:45-10:00 slot + 15 buffer = until 10:15
-        whenAt(NOW, new ReserveBookingCommand(HOST, OTHER, tenFifteen, BOB), registered(),
-                new ScheduleDefined(HOST, quarterGrid),
-                new BookingReserved(BOOKING, HOST, Instant.parse("2024-03-11T13:45:00Z"), TEN, 0, 15, BOB, NOW.plus(TTL), DEADLINE))
+        whenAt(
+                        NOW,
+                        new ReserveBookingCommand(HOST, OTHER, tenFifteen, BOB),
+                        registered(),
+                        new ScheduleDefined(HOST, quarterGrid),
+                        new BookingReserved(
+                                BOOKING,
+                                HOST,
+                                Instant.parse("2024-03-11T13:45:00Z"),
+                                TEN,
+                                0,
+                                15,
+                                BOB,
+                                NOW.plus(TTL),
+                                DEADLINE))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void aCancelledBookingFreesItsSlot() {
-        whenAt(NOW, new ReserveBookingCommand(HOST, OTHER, NINE, BOB), registered(), scheduled(), reserved(BOOKING, NINE),
-                new BookingCancelled(BOOKING, HOST, null))
+        whenAt(
+                        NOW,
+                        new ReserveBookingCommand(HOST, OTHER, NINE, BOB),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        new BookingCancelled(BOOKING, HOST, null))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void anExpiredBookingFreesItsSlot() {
-        whenAt(NOW, new ReserveBookingCommand(HOST, OTHER, NINE, BOB), registered(), scheduled(), reserved(BOOKING, NINE),
-                new BookingExpired(BOOKING, HOST, NOW.plus(TTL)))
+        whenAt(
+                        NOW,
+                        new ReserveBookingCommand(HOST, OTHER, NINE, BOB),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        new BookingExpired(BOOKING, HOST, NOW.plus(TTL)))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void startsOutsideHoursInsideNoticeInThePastPastTheHorizonOrOffGridAreNotOffered() {
         for (Instant start : List.of(
-                Instant.parse("2024-03-11T12:30:00Z"),   // 08:30, before hours
-                Instant.parse("2024-03-12T13:00:00Z"),   // a Tuesday
-                Instant.parse("2024-03-11T13:10:00Z"),   // misaligned
-                Instant.parse("2024-03-04T13:00:00Z"),   // the past
+                Instant.parse("2024-03-11T12:30:00Z"), // 08:30, before hours
+                Instant.parse("2024-03-12T13:00:00Z"), // a Tuesday
+                Instant.parse("2024-03-11T13:10:00Z"), // misaligned
+                Instant.parse("2024-03-04T13:00:00Z"), // the past
                 Instant.parse("2024-05-13T13:00:00Z"))) { // beyond 60 days
             setUp();
             whenAt(NOW, new ReserveBookingCommand(HOST, BOOKING, start, BOB), registered(), scheduled())
@@ -187,7 +236,11 @@ class HostCalendarTest {
         }
         setUp();
         // 2 h minimum notice: at 11:30 EDT... i.e. 11:30Z is 07:30 EDT, 09:00 is only 1.5 h away
-        whenAt(Instant.parse("2024-03-11T11:30:00Z"), new ReserveBookingCommand(HOST, BOOKING, NINE, BOB), registered(), scheduled())
+        whenAt(
+                        Instant.parse("2024-03-11T11:30:00Z"),
+                        new ReserveBookingCommand(HOST, BOOKING, NINE, BOB),
+                        registered(),
+                        scheduled())
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.SLOT_NOT_OFFERED));
     }
@@ -198,8 +251,8 @@ class HostCalendarTest {
                 .andGivenCurrentTime(NOW)
                 .when(new ConfirmBookingCommand(HOST, BOOKING, "see you"))
                 .expectEvents(new BookingConfirmed(BOOKING, HOST, "see you"))
-                .expectResultMessagePayloadMatching(predicate(
-                        (Booking b) -> b.status() == BookingStatus.CONFIRMED && b.expiresAt() == null));
+                .expectResultMessagePayloadMatching(
+                        predicate((Booking b) -> b.status() == BookingStatus.CONFIRMED && b.expiresAt() == null));
     }
 
     @Test
@@ -231,20 +284,34 @@ class HostCalendarTest {
 
     @Test
     void aConfirmedBookingCompletesOnlyOnceItHasEnded() {
-        whenAt(Instant.parse("2024-03-11T13:29:00Z"), new CompleteBookingCommand(HOST, BOOKING, null),
-                registered(), scheduled(), reserved(BOOKING, NINE), new BookingConfirmed(BOOKING, HOST, null))
+        whenAt(
+                        Instant.parse("2024-03-11T13:29:00Z"),
+                        new CompleteBookingCommand(HOST, BOOKING, null),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        new BookingConfirmed(BOOKING, HOST, null))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.INVALID_TRANSITION));
         setUp();
-        whenAt(NINE_THIRTY, new CompleteBookingCommand(HOST, BOOKING, "done"),
-                registered(), scheduled(), reserved(BOOKING, NINE), new BookingConfirmed(BOOKING, HOST, null))
+        whenAt(
+                        NINE_THIRTY,
+                        new CompleteBookingCommand(HOST, BOOKING, "done"),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        new BookingConfirmed(BOOKING, HOST, null))
                 .expectEvents(new BookingCompleted(BOOKING, HOST, "done"));
     }
 
     @Test
     void aReservedBookingCannotBeCompleted() {
-        whenAt(Instant.parse("2024-03-11T14:00:00Z"), new CompleteBookingCommand(HOST, BOOKING, null),
-                registered(), scheduled(), reserved(BOOKING, NINE))
+        whenAt(
+                        Instant.parse("2024-03-11T14:00:00Z"),
+                        new CompleteBookingCommand(HOST, BOOKING, null),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.INVALID_TRANSITION));
     }
@@ -257,16 +324,16 @@ class HostCalendarTest {
                 .whenTimeElapses(TTL.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(HostCalendar.RESERVATION_EXPIRY)
                 .expectEventsMatching(exactSequenceOf(
-                        messageWithPayload(
-                                equalTo(new BookingExpired(BOOKING, HOST, NOW.plus(TTL)))),
-                        andNoMore()));
+                        messageWithPayload(equalTo(new BookingExpired(BOOKING, HOST, NOW.plus(TTL)))), andNoMore()));
     }
 
     @Test
     void aConfirmedReservationDoesNotExpire() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(registered(), scheduled())
-                .andGivenCommands(new ReserveBookingCommand(HOST, BOOKING, NINE, BOB), new ConfirmBookingCommand(HOST, BOOKING, null))
+                .andGivenCommands(
+                        new ReserveBookingCommand(HOST, BOOKING, NINE, BOB),
+                        new ConfirmBookingCommand(HOST, BOOKING, null))
                 .whenTimeElapses(TTL.plusSeconds(1))
                 .expectNoScheduledDeadlines()
                 .expectNoEvents();
@@ -274,45 +341,74 @@ class HostCalendarTest {
 
     @Test
     void aBookingIsRescheduledToAFreeSlotKeepingItsStatus() {
-        whenAt(NOW, new RescheduleBookingCommand(HOST, BOOKING, TEN), registered(), scheduled(), reserved(BOOKING, NINE),
-                new BookingConfirmed(BOOKING, HOST, null))
-                .expectEvents(new BookingRescheduled(BOOKING, HOST, NINE, NINE_THIRTY, TEN, TEN.plus(Duration.ofMinutes(30)), 0, 15))
-                .expectResultMessagePayloadMatching(predicate(
-                        (Booking b) -> b.status() == BookingStatus.CONFIRMED && b.start().equals(TEN)));
+        whenAt(
+                        NOW,
+                        new RescheduleBookingCommand(HOST, BOOKING, TEN),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        new BookingConfirmed(BOOKING, HOST, null))
+                .expectEvents(new BookingRescheduled(
+                        BOOKING, HOST, NINE, NINE_THIRTY, TEN, TEN.plus(Duration.ofMinutes(30)), 0, 15))
+                .expectResultMessagePayloadMatching(predicate((Booking b) ->
+                        b.status() == BookingStatus.CONFIRMED && b.start().equals(TEN)));
     }
 
     @Test
     void aBookingMayBeRescheduledOverlappingItsOwnOldSlot() {
         // moving 09:00 to 09:30: the old range 09:00-09:45 no longer counts
-        whenAt(NOW, new RescheduleBookingCommand(HOST, BOOKING, NINE_THIRTY), registered(), scheduled(), reserved(BOOKING, NINE))
+        whenAt(
+                        NOW,
+                        new RescheduleBookingCommand(HOST, BOOKING, NINE_THIRTY),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void aRescheduleToATakenOrUnofferedSlotChangesNothing() {
-        whenAt(NOW, new RescheduleBookingCommand(HOST, BOOKING, TEN), registered(), scheduled(), reserved(BOOKING, NINE),
-                reserved(OTHER, TEN))
+        whenAt(
+                        NOW,
+                        new RescheduleBookingCommand(HOST, BOOKING, TEN),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        reserved(OTHER, TEN))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.SLOT_UNAVAILABLE));
         setUp();
-        whenAt(NOW, new RescheduleBookingCommand(HOST, BOOKING, Instant.parse("2024-03-11T14:05:00Z")), registered(), scheduled(),
-                reserved(BOOKING, NINE))
+        whenAt(
+                        NOW,
+                        new RescheduleBookingCommand(HOST, BOOKING, Instant.parse("2024-03-11T14:05:00Z")),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.SLOT_NOT_OFFERED));
     }
 
     @Test
     void aRescheduledBookingFreesItsOldSlot() {
-        whenAt(NOW, new ReserveBookingCommand(HOST, OTHER, NINE, BOB), registered(), scheduled(), reserved(BOOKING, NINE),
-                new BookingRescheduled(BOOKING, HOST, NINE, NINE_THIRTY, TEN, TEN.plus(Duration.ofMinutes(30)), 0, 15))
+        whenAt(
+                        NOW,
+                        new ReserveBookingCommand(HOST, OTHER, NINE, BOB),
+                        registered(),
+                        scheduled(),
+                        reserved(BOOKING, NINE),
+                        new BookingRescheduled(
+                                BOOKING, HOST, NINE, NINE_THIRTY, TEN, TEN.plus(Duration.ofMinutes(30)), 0, 15))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void overlappingAndTouchingWindowsMergeIntoOne() {
-        AvailabilityWindow first = new AvailabilityWindow(Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T12:00:00Z"), 30);
-        AvailabilityWindow touching = new AvailabilityWindow(Instant.parse("2025-01-01T12:00:00Z"), Instant.parse("2025-01-01T13:00:00Z"), 30);
-        AvailabilityWindow merged = new AvailabilityWindow(Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T13:00:00Z"), 30);
+        AvailabilityWindow first = new AvailabilityWindow(
+                Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T12:00:00Z"), 30);
+        AvailabilityWindow touching = new AvailabilityWindow(
+                Instant.parse("2025-01-01T12:00:00Z"), Instant.parse("2025-01-01T13:00:00Z"), 30);
+        AvailabilityWindow merged = new AvailabilityWindow(
+                Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T13:00:00Z"), 30);
         fixture.given(registered(), new AvailabilityWindowMerged(HOST, first, first, List.of()))
                 .when(new MergeAvailabilityWindowCommand(HOST, touching))
                 .expectEvents(new AvailabilityWindowMerged(HOST, touching, merged, List.of(first)))
@@ -321,10 +417,13 @@ class HostCalendarTest {
 
     @Test
     void aWindowWithAnotherSlotDurationIsRefused() {
-        AvailabilityWindow first = new AvailabilityWindow(Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T12:00:00Z"), 30);
+        AvailabilityWindow first = new AvailabilityWindow(
+                Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T12:00:00Z"), 30);
         fixture.given(registered(), new AvailabilityWindowMerged(HOST, first, first, List.of()))
-                .when(new MergeAvailabilityWindowCommand(HOST,
-                        new AvailabilityWindow(Instant.parse("2025-02-01T10:00:00Z"), Instant.parse("2025-02-01T12:00:00Z"), 45)))
+                .when(new MergeAvailabilityWindowCommand(
+                        HOST,
+                        new AvailabilityWindow(
+                                Instant.parse("2025-02-01T10:00:00Z"), Instant.parse("2025-02-01T12:00:00Z"), 45)))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.SLOT_DURATION_MISMATCH));
     }
@@ -332,30 +431,56 @@ class HostCalendarTest {
     @Test
     void aReversedWindowIsRefused() {
         fixture.given(registered())
-                .when(new MergeAvailabilityWindowCommand(HOST,
-                        new AvailabilityWindow(Instant.parse("2025-01-01T12:00:00Z"), Instant.parse("2025-01-01T10:00:00Z"), 30)))
+                .when(new MergeAvailabilityWindowCommand(
+                        HOST,
+                        new AvailabilityWindow(
+                                Instant.parse("2025-01-01T12:00:00Z"), Instant.parse("2025-01-01T10:00:00Z"), 30)))
                 .expectNoEvents()
                 .expectException(failsWith(ErrorCode.INVALID_WINDOW));
     }
 
     @Test
     void aSlotInAWindowIsBookableWithoutWeeklyHours() {
-        AvailabilityWindow window = new AvailabilityWindow(Instant.parse("2024-03-12T10:00:00Z"), Instant.parse("2024-03-12T11:00:00Z"), 20);
-        whenAt(NOW, new ReserveBookingCommand(HOST, BOOKING, Instant.parse("2024-03-12T10:20:00Z"), BOB),
-                registered(), new AvailabilityWindowMerged(HOST, window, window, List.of()))
-                .expectResultMessagePayloadMatching(predicate(
-                        (Booking b) -> b.end().equals(Instant.parse("2024-03-12T10:40:00Z"))));
+        AvailabilityWindow window = new AvailabilityWindow(
+                Instant.parse("2024-03-12T10:00:00Z"), Instant.parse("2024-03-12T11:00:00Z"), 20);
+        whenAt(
+                        NOW,
+                        new ReserveBookingCommand(HOST, BOOKING, Instant.parse("2024-03-12T10:20:00Z"), BOB),
+                        registered(),
+                        new AvailabilityWindowMerged(HOST, window, window, List.of()))
+                .expectResultMessagePayloadMatching(
+                        predicate((Booking b) -> b.end().equals(Instant.parse("2024-03-12T10:40:00Z"))));
     }
 
     @Test
     void bothOccurrencesOfARepeatedHourAreBookableOnAFallBackDay() {
-        Schedule night = new Schedule("America/New_York", 30, 0, 0, 0, 60,
-                Map.of(DayOfWeek.SUNDAY, List.of(new TimeRange("00:00", "03:00"))), List.of());
+        Schedule night = new Schedule(
+                "America/New_York",
+                30,
+                0,
+                0,
+                0,
+                60,
+                Map.of(DayOfWeek.SUNDAY, List.of(new TimeRange("00:00", "03:00"))),
+                List.of());
         Instant now = Instant.parse("2024-11-01T00:00:00Z");
         Instant firstOneThirty = Instant.parse("2024-11-03T05:30:00Z");
         Instant secondOneThirty = Instant.parse("2024-11-03T06:30:00Z");
-        whenAt(now, new ReserveBookingCommand(HOST, OTHER, secondOneThirty, BOB), registered(), new ScheduleDefined(HOST, night),
-                new BookingReserved(BOOKING, HOST, firstOneThirty, firstOneThirty.plusSeconds(1800), 0, 0, BOB, now.plus(TTL), DEADLINE))
+        whenAt(
+                        now,
+                        new ReserveBookingCommand(HOST, OTHER, secondOneThirty, BOB),
+                        registered(),
+                        new ScheduleDefined(HOST, night),
+                        new BookingReserved(
+                                BOOKING,
+                                HOST,
+                                firstOneThirty,
+                                firstOneThirty.plusSeconds(1800),
+                                0,
+                                0,
+                                BOB,
+                                now.plus(TTL),
+                                DEADLINE))
                 .expectSuccessfulHandlerExecution();
     }
 }

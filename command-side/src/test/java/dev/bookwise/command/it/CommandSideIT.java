@@ -1,8 +1,16 @@
 package dev.bookwise.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.command.CommandSideApplication;
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,17 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The command side over HTTP against a real, fresh PostgreSQL database. */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = CommandSideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "bookwise.admin-key=" + CommandSideIT.ADMIN)
 abstract class CommandSideIT {
 
@@ -29,8 +30,10 @@ abstract class CommandSideIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Api api;
 
     @DynamicPropertySource
@@ -43,19 +46,25 @@ abstract class CommandSideIT {
         api = new Api(port);
     }
 
-    record Host(String id, String key) {
-    }
+    record Host(String id, String key) {}
 
     Host register(String zone) {
-        Api.Response response = api.post("/api/hosts", ADMIN,
-                Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", zone)));
+        Api.Response response = api.post(
+                "/api/hosts", ADMIN, Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", zone)));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new Host(response.text("hostId"), response.text("apiKey"));
     }
 
     /** Every day of the week from {@code start} to {@code end}, wall-clock in {@code zone}. */
-    static Map<String, Object> everyDay(String zone, int slotMinutes, int bufferBefore, int bufferAfter, int notice,
-                                        int horizonDays, String start, String end) {
+    static Map<String, Object> everyDay(
+            String zone,
+            int slotMinutes,
+            int bufferBefore,
+            int bufferAfter,
+            int notice,
+            int horizonDays,
+            String start,
+            String end) {
         Map<String, Object> weekly = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             weekly.put(day.name(), List.of(Map.of("start", start, "end", end)));
@@ -75,7 +84,9 @@ abstract class CommandSideIT {
     /** A host bookable around the clock in UTC on a 30 minute grid. */
     Host openHost() {
         Host host = register("UTC");
-        Api.Response response = api.put("/api/hosts/" + host.id() + "/schedule", host.key(),
+        Api.Response response = api.put(
+                "/api/hosts/" + host.id() + "/schedule",
+                host.key(),
                 Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00")));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return host;
@@ -83,12 +94,20 @@ abstract class CommandSideIT {
 
     /** A slot start on the 30 minute grid, {@code halfHours} half hours after tomorrow's midnight UTC. */
     static Instant slot(int halfHours) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).plus(30L * halfHours, ChronoUnit.MINUTES);
+        return Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(1, ChronoUnit.DAYS)
+                .plus(30L * halfHours, ChronoUnit.MINUTES);
     }
 
     static String booking(Host host, Instant start) {
-        return Api.json(Map.of("hostId", host.id(), "start", start.toString(),
-                "attendee", Map.of("name", "Bob", "email", "bob@example.com", "timeZone", "Europe/Paris")));
+        return Api.json(Map.of(
+                "hostId",
+                host.id(),
+                "start",
+                start.toString(),
+                "attendee",
+                Map.of("name", "Bob", "email", "bob@example.com", "timeZone", "Europe/Paris")));
     }
 
     Api.Response reserve(Host host, Instant start, String... headers) {
@@ -96,7 +115,9 @@ abstract class CommandSideIT {
     }
 
     long eventCount(String payloadTypeSuffix) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ?",
+                Long.class,
                 "%" + payloadTypeSuffix);
     }
 }

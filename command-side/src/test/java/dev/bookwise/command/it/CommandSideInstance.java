@@ -3,12 +3,11 @@ package dev.bookwise.command.it;
 import dev.bookwise.command.CommandSideApplication;
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A whole command-side application on its own port, for tests that need several nodes or a restart. */
 final class CommandSideInstance implements AutoCloseable {
@@ -27,7 +26,9 @@ final class CommandSideInstance implements AutoCloseable {
         all.put("spring.jmx.enabled", false);
         all.putAll(properties);
         // as arguments: they must outrank application.yml, which plain default properties do not
-        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] arguments = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new CommandSideInstance(new SpringApplicationBuilder(CommandSideApplication.class).run(arguments));
     }
 

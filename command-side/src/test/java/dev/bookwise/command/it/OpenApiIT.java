@@ -1,10 +1,10 @@
 package dev.bookwise.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bookwise.testsupport.Api;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document lists every command-side path of the contract, and Swagger UI is served. */
 class OpenApiIT extends CommandSideIT {
@@ -16,10 +16,12 @@ class OpenApiIT extends CommandSideIT {
         JsonNode paths = document.json().path("paths");
         assertThat(paths.path("/api/hosts").has("post")).isTrue();
         assertThat(paths.path("/api/hosts/{hostId}/schedule").has("put")).isTrue();
-        assertThat(paths.path("/api/hosts/{hostId}/availability-windows").has("post")).isTrue();
+        assertThat(paths.path("/api/hosts/{hostId}/availability-windows").has("post"))
+                .isTrue();
         assertThat(paths.path("/api/bookings").has("post")).isTrue();
         assertThat(paths.path("/api/bookings/{bookingId}/status").has("patch")).isTrue();
-        assertThat(paths.path("/api/bookings/{bookingId}/reschedule").has("post")).isTrue();
+        assertThat(paths.path("/api/bookings/{bookingId}/reschedule").has("post"))
+                .isTrue();
         assertThat(document.body()).doesNotContain("\"caller\"");
     }
 

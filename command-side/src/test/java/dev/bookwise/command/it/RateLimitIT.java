@@ -1,15 +1,19 @@
 package dev.bookwise.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.testsupport.Api;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-@TestPropertySource(properties = {"bookwise.rate-limit.per-key=1", "bookwise.rate-limit.per-key-burst=3",
-        "bookwise.rate-limit.per-ip=1", "bookwise.rate-limit.per-ip-burst=3"})
+@TestPropertySource(
+        properties = {
+            "bookwise.rate-limit.per-key=1",
+            "bookwise.rate-limit.per-key-burst=3",
+            "bookwise.rate-limit.per-ip=1",
+            "bookwise.rate-limit.per-ip-burst=3"
+        })
 class RateLimitIT extends CommandSideIT {
 
     private static void assertRateLimited(Api.Response response) {
@@ -22,7 +26,8 @@ class RateLimitIT extends CommandSideIT {
     void aKeyOverItsBurstIsToldToWait() {
         String path = "/api/bookings/" + UUID.randomUUID() + "/status";
         for (int i = 0; i < 3; i++) {
-            assertThat(api.patch(path, ADMIN, "{\"status\":\"CONFIRMED\"}").status()).isEqualTo(404);
+            assertThat(api.patch(path, ADMIN, "{\"status\":\"CONFIRMED\"}").status())
+                    .isEqualTo(404);
         }
         assertRateLimited(api.patch(path, ADMIN, "{\"status\":\"CONFIRMED\"}"));
     }

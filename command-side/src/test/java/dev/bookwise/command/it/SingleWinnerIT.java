@@ -1,9 +1,9 @@
 package dev.bookwise.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Real concurrent HTTP requests for one slot: exactly one wins, every other gets 409, never a 5xx. */
 class SingleWinnerIT extends CommandSideIT {
@@ -20,9 +19,11 @@ class SingleWinnerIT extends CommandSideIT {
     private static Map<Integer, Long> race(List<Api> nodes, CommandSideIT.Host host, Instant start, int requests) {
         List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            responses.add(nodes.get(i % nodes.size()).sendAsync("POST", "/api/bookings", host.key(), booking(host, start)));
+            responses.add(
+                    nodes.get(i % nodes.size()).sendAsync("POST", "/api/bookings", host.key(), booking(host, start)));
         }
-        Map<Integer, Long> byStatus = responses.stream().map(CompletableFuture::join)
+        Map<Integer, Long> byStatus = responses.stream()
+                .map(CompletableFuture::join)
                 .collect(Collectors.groupingBy(Api.Response::status, TreeMap::new, Collectors.counting()));
         System.out.printf("race for %s over %d node(s): %s%n", start, nodes.size(), byStatus);
         return byStatus;
@@ -35,7 +36,8 @@ class SingleWinnerIT extends CommandSideIT {
         Map<Integer, Long> byStatus = race(List.of(api), host, slot(20), 100);
 
         assertThat(byStatus).containsExactlyEntriesOf(new TreeMap<>(Map.of(201, 1L, 409, 99L)));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM booking_directory WHERE host_id = ?::uuid", Long.class, host.id()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM booking_directory WHERE host_id = ?::uuid", Long.class, host.id()))
                 .isEqualTo(1);
     }
 
@@ -55,21 +57,30 @@ class SingleWinnerIT extends CommandSideIT {
         // without the per-host lock, only the event store's (aggregate, sequence) constraint and the retry decide
         Map<String, Object> constraintOnly = Map.of("bookwise.host-lock", false);
         try (CommandSideInstance first = CommandSideInstance.start(database, constraintOnly);
-             CommandSideInstance second = CommandSideInstance.start(database, constraintOnly)) {
+                CommandSideInstance second = CommandSideInstance.start(database, constraintOnly)) {
             Api a = first.api();
             Api b = second.api();
-            Api.Response registered = a.post("/api/hosts", ADMIN,
+            Api.Response registered = a.post(
+                    "/api/hosts",
+                    ADMIN,
                     Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", "UTC")));
             Host host = new Host(registered.text("hostId"), registered.text("apiKey"));
-            assertThat(b.put("/api/hosts/" + host.id() + "/schedule", host.key(),
-                    Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00"))).status()).isEqualTo(200);
+            assertThat(b.put(
+                                    "/api/hosts/" + host.id() + "/schedule",
+                                    host.key(),
+                                    Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00")))
+                            .status())
+                    .isEqualTo(200);
 
             for (int round = 0; round < 5; round++) {
                 Map<Integer, Long> byStatus = race(List.of(a, b), host, slot(20 + round), 40);
                 assertThat(byStatus).containsExactlyEntriesOf(new TreeMap<>(Map.of(201, 1L, 409, 39L)));
             }
-            assertThat(first.jdbc().queryForObject(
-                    "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%BookingReserved'", Long.class)).isEqualTo(5);
+            assertThat(first.jdbc()
+                            .queryForObject(
+                                    "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%BookingReserved'",
+                                    Long.class))
+                    .isEqualTo(5);
         }
     }
 
@@ -82,15 +93,23 @@ class SingleWinnerIT extends CommandSideIT {
             Instant start = round % 2 == 0 ? slot(20 + round).plusSeconds(600) : slot(20 + round);
             List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                responses.add(api.sendAsync("POST", "/api/bookings", host.key(), booking(host, start), "Idempotency-Key", key));
+                responses.add(api.sendAsync(
+                        "POST", "/api/bookings", host.key(), booking(host, start), "Idempotency-Key", key));
             }
-            List<Api.Response> answers = responses.stream().map(CompletableFuture::join).toList();
-            assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isLessThan(500));
+            List<Api.Response> answers =
+                    responses.stream().map(CompletableFuture::join).toList();
+            assertThat(answers)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isLessThan(500));
             int first = round % 2 == 0 ? 422 : 201;
             assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(first, 409));
-            assertThat(answers.stream().filter(r -> r.status() == first).map(Api.Response::body).distinct()).hasSize(1);
+            assertThat(answers.stream()
+                            .filter(r -> r.status() == first)
+                            .map(Api.Response::body)
+                            .distinct())
+                    .hasSize(1);
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM booking_directory WHERE host_id = ?::uuid", Long.class, host.id()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM booking_directory WHERE host_id = ?::uuid", Long.class, host.id()))
                 .isEqualTo(4);
     }
 
@@ -100,8 +119,12 @@ class SingleWinnerIT extends CommandSideIT {
         for (int i = 0; i < 110; i++) {
             assertThat(reserve(host, slot(i)).status()).isEqualTo(201);
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
-                Long.class, host.id())).as("a snapshot was taken").isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                        Long.class,
+                        host.id()))
+                .as("a snapshot was taken")
+                .isPositive();
 
         for (int i = 0; i < 110; i += 11) {
             assertThat(reserve(host, slot(i)).code()).as("slot %d", i).isEqualTo("slot-unavailable");
@@ -116,6 +139,7 @@ class SingleWinnerIT extends CommandSideIT {
         for (int i = 0; i < 40; i++) {
             responses.add(api.sendAsync("POST", "/api/bookings", host.key(), booking(host, slot(i))));
         }
-        assertThat(responses.stream().map(CompletableFuture::join).map(Api.Response::status)).containsOnly(201);
+        assertThat(responses.stream().map(CompletableFuture::join).map(Api.Response::status))
+                .containsOnly(201);
     }
 }

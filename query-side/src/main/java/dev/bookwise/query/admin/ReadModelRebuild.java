@@ -6,18 +6,6 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.ProjectionWrites;
 import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.config.ProjectionConfig;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +20,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds every read table from the whole event store while the current tables keep serving:
@@ -51,11 +50,21 @@ public class ReadModelRebuild {
     private static final int BATCH = 5000;
     private static final long REBUILD_LOCK = 3;
 
-    public enum State { NEVER_RUN, RUNNING, SUCCEEDED, FAILED }
-
-    public record Status(State state, long eventsReplayed, long eventsCaughtUp, long eventsPerSecond,
-                         Instant startedAt, Instant finishedAt, String error) {
+    public enum State {
+        NEVER_RUN,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
     }
+
+    public record Status(
+            State state,
+            long eventsReplayed,
+            long eventsCaughtUp,
+            long eventsPerSecond,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {}
 
     private final EventStorageEngine events;
     private final JdbcTemplate jdbc;
@@ -66,8 +75,12 @@ public class ReadModelRebuild {
     private final AtomicReference<Status> status =
             new AtomicReference<>(new Status(State.NEVER_RUN, 0, 0, 0, null, null, null));
 
-    ReadModelRebuild(EventStorageEngine events, JdbcTemplate jdbc, ObjectMapper json, DataSource dataSource,
-                     PlatformTransactionManager transactions) {
+    ReadModelRebuild(
+            EventStorageEngine events,
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            DataSource dataSource,
+            PlatformTransactionManager transactions) {
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
@@ -94,37 +107,54 @@ public class ReadModelRebuild {
         // one rebuild at a time across all query-side instances: a session lock on a connection held throughout
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock)) {
-                status.set(new Status(State.FAILED, 0, 0, 0, startedAt, Instant.now(), "another instance is rebuilding"));
+                status.set(
+                        new Status(State.FAILED, 0, 0, 0, startedAt, Instant.now(), "another instance is rebuilding"));
                 return;
             }
             createCopies();
-            Applied replay = apply(adapters(table -> table + ReadModelTables.REBUILD_SUFFIX), null,
+            Applied replay = apply(
+                    adapters(table -> table + ReadModelTables.REBUILD_SUFFIX),
+                    null,
                     count -> progress(startedAt, count, 0));
             swap();
-            Applied catchUp = replay.last() == null ? new Applied(null, 0)
-                    : apply(adapters(UnaryOperator.identity()), replay.last(), count -> progress(startedAt, replay.count(), count));
+            Applied catchUp = replay.last() == null
+                    ? new Applied(null, 0)
+                    : apply(
+                            adapters(UnaryOperator.identity()),
+                            replay.last(),
+                            count -> progress(startedAt, replay.count(), count));
             Instant finished = Instant.now();
             long rate = rate(replay.count(), startedAt, finished);
             status.set(new Status(State.SUCCEEDED, replay.count(), catchUp.count(), rate, startedAt, finished, null));
-            log.info("read models rebuilt from {} events ({} events/s), {} re-applied after the swap",
-                    replay.count(), rate, catchUp.count());
+            log.info(
+                    "read models rebuilt from {} events ({} events/s), {} re-applied after the swap",
+                    replay.count(),
+                    rate,
+                    catchUp.count());
         } catch (Exception e) {
             log.error("read model rebuild failed; the live tables are unchanged unless the swap completed", e);
             Status last = status.get();
-            status.set(new Status(State.FAILED, last.eventsReplayed(), last.eventsCaughtUp(), last.eventsPerSecond(),
-                    startedAt, Instant.now(), e.getMessage()));
+            status.set(new Status(
+                    State.FAILED,
+                    last.eventsReplayed(),
+                    last.eventsCaughtUp(),
+                    last.eventsPerSecond(),
+                    startedAt,
+                    Instant.now(),
+                    e.getMessage()));
         }
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ", 0)")) {
+                ResultSet result = statement.executeQuery("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ", 0)")) {
             return result.next() && result.getBoolean(1);
         }
     }
 
     private void progress(Instant startedAt, long replayed, long caughtUp) {
-        status.set(new Status(State.RUNNING, replayed, caughtUp, rate(replayed, startedAt, Instant.now()), startedAt, null, null));
+        status.set(new Status(
+                State.RUNNING, replayed, caughtUp, rate(replayed, startedAt, Instant.now()), startedAt, null, null));
     }
 
     private static long rate(long count, Instant from, Instant to) {
@@ -162,15 +192,12 @@ public class ReadModelRebuild {
         return new Projections(adapters, writes);
     }
 
-    private record Projections(List<AnnotationEventHandlerAdapter> adapters, ProjectionWrites writes) {
-    }
+    private record Projections(List<AnnotationEventHandlerAdapter> adapters, ProjectionWrites writes) {}
 
-    private record Applied(TrackingToken last, long count) {
-    }
+    private record Applied(TrackingToken last, long count) {}
 
     /** Applies every event after {@code from} (all of them for null). */
-    private Applied apply(Projections projections, TrackingToken from,
-                                java.util.function.LongConsumer onProgress) {
+    private Applied apply(Projections projections, TrackingToken from, java.util.function.LongConsumer onProgress) {
         TrackingToken last = from;
         long count = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {

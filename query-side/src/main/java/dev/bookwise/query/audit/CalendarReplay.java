@@ -13,7 +13,6 @@ import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
 import dev.bookwise.query.booking.BookingView;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,16 +37,53 @@ final class CalendarReplay {
             windows.removeAll(e.absorbed());
             windows.add(e.window());
         } else if (event instanceof BookingReserved e) {
-            live.put(e.bookingId(), new BookingView(e.bookingId(), e.hostId(), BookingStatus.RESERVED, e.start(), e.end(),
-                    e.expiresAt(), e.attendee(), e.bufferBeforeMinutes(), e.bufferAfterMinutes(), null, at, at));
+            live.put(
+                    e.bookingId(),
+                    new BookingView(
+                            e.bookingId(),
+                            e.hostId(),
+                            BookingStatus.RESERVED,
+                            e.start(),
+                            e.end(),
+                            e.expiresAt(),
+                            e.attendee(),
+                            e.bufferBeforeMinutes(),
+                            e.bufferAfterMinutes(),
+                            null,
+                            at,
+                            at));
         } else if (event instanceof BookingConfirmed e) {
-            live.computeIfPresent(e.bookingId(), (id, b) -> new BookingView(id, b.hostId(), BookingStatus.CONFIRMED,
-                    b.start(), b.end(), null, b.attendee(), b.bufferBeforeMinutes(), b.bufferAfterMinutes(),
-                    e.reason() == null ? b.reason() : e.reason(), b.createdAt(), at));
+            live.computeIfPresent(
+                    e.bookingId(),
+                    (id, b) -> new BookingView(
+                            id,
+                            b.hostId(),
+                            BookingStatus.CONFIRMED,
+                            b.start(),
+                            b.end(),
+                            null,
+                            b.attendee(),
+                            b.bufferBeforeMinutes(),
+                            b.bufferAfterMinutes(),
+                            e.reason() == null ? b.reason() : e.reason(),
+                            b.createdAt(),
+                            at));
         } else if (event instanceof BookingRescheduled e) {
-            live.computeIfPresent(e.bookingId(), (id, b) -> new BookingView(id, b.hostId(), b.status(), e.start(), e.end(),
-                    b.expiresAt(), b.attendee(), e.bufferBeforeMinutes(), e.bufferAfterMinutes(), b.reason(),
-                    b.createdAt(), at));
+            live.computeIfPresent(
+                    e.bookingId(),
+                    (id, b) -> new BookingView(
+                            id,
+                            b.hostId(),
+                            b.status(),
+                            e.start(),
+                            e.end(),
+                            b.expiresAt(),
+                            b.attendee(),
+                            e.bufferBeforeMinutes(),
+                            e.bufferAfterMinutes(),
+                            b.reason(),
+                            b.createdAt(),
+                            at));
         } else if (event instanceof BookingCancelled e) {
             live.remove(e.bookingId());
         } else if (event instanceof BookingExpired e) {
@@ -62,10 +98,14 @@ final class CalendarReplay {
     }
 
     List<AvailabilityWindow> windows() {
-        return windows.stream().sorted(Comparator.comparing(AvailabilityWindow::startTime)).toList();
+        return windows.stream()
+                .sorted(Comparator.comparing(AvailabilityWindow::startTime))
+                .toList();
     }
 
     List<BookingView> liveBookings() {
-        return live.values().stream().sorted(Comparator.comparing(BookingView::start)).toList();
+        return live.values().stream()
+                .sorted(Comparator.comparing(BookingView::start))
+                .toList();
     }
 }

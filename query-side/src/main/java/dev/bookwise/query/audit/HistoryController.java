@@ -3,6 +3,7 @@ package dev.bookwise.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.errors.BookwiseException;
@@ -10,7 +11,13 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.BookingEvent;
 import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.booking.BookingView;
-import dev.bookwise.auth.Caller;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -19,24 +26,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 /** Audit reads straight from the event store, never from a projection. */
 @RestController
 class HistoryController {
 
-    record Entry(long sequence, String type, Instant occurredAt, JsonNode data) {
-    }
+    record Entry(long sequence, String type, Instant occurredAt, JsonNode data) {}
 
-    record CalendarAsOf(UUID hostId, Instant asOf, Schedule schedule, List<AvailabilityWindow> windows,
-                        List<BookingView> bookings) {
-    }
+    record CalendarAsOf(
+            UUID hostId,
+            Instant asOf,
+            Schedule schedule,
+            List<AvailabilityWindow> windows,
+            List<BookingView> bookings) {}
 
     private final EventStorageEngine events;
     private final BookingRepository bookings;
@@ -51,17 +52,22 @@ class HistoryController {
     @GetMapping("/api/bookings/{bookingId}/history")
     List<Entry> bookingHistory(@PathVariable UUID bookingId, Caller caller) {
         // the read model only says which calendar holds the booking; the events come from the store
-        UUID hostId = bookings.find(bookingId).map(BookingView::hostId)
+        UUID hostId = bookings.find(bookingId)
+                .map(BookingView::hostId)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
         caller.requireHost(hostId);
         List<Entry> history = new ArrayList<>();
         eachEvent(hostId, message -> {
-            if (message.getPayload() instanceof BookingEvent event && event.bookingId().equals(bookingId)) {
+            if (message.getPayload() instanceof BookingEvent event
+                    && event.bookingId().equals(bookingId)) {
                 ObjectNode data = json.valueToTree(event);
                 // an implementation detail of the expiry deadline, not a fact of the booking
                 data.remove("expiryDeadlineId");
-                history.add(new Entry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                        message.getTimestamp(), data));
+                history.add(new Entry(
+                        message.getSequenceNumber(),
+                        message.getPayloadType().getSimpleName(),
+                        message.getTimestamp(),
+                        data));
             }
         });
         return history;
@@ -97,7 +103,8 @@ class HistoryController {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "asOf must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
+            throw new BookwiseException(
+                    ErrorCode.INVALID_REQUEST, "asOf must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
         }
     }
 }

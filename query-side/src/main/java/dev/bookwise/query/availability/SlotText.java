@@ -16,8 +16,7 @@ final class SlotText {
 
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
-    private SlotText() {
-    }
+    private SlotText() {}
 
     static String utc(Instant instant) {
         if (!fast(instant)) {

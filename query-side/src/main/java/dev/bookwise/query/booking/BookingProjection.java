@@ -8,17 +8,16 @@ import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.query.ProjectionGroups;
-import dev.bookwise.query.StoredText;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import dev.bookwise.query.ProjectionWrites;
-
+import dev.bookwise.query.StoredText;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 
 /** booking_view: every booking with its current status and, while live, the range it occupies. */
 @ProcessingGroup(ProjectionGroups.BOOKINGS)
@@ -33,32 +32,58 @@ public class BookingProjection {
     }
 
     @EventHandler
-    void on(BookingReserved event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        writes.write(table, event.bookingId(), ("""
+    void on(
+            BookingReserved event,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long version) {
+        writes.write(
+                table,
+                event.bookingId(),
+                ("""
                 INSERT INTO %1$s (booking_id, host_id, status, start_time, end_time, buffer_before_minutes,
                     buffer_after_minutes, occupied, expires_at, attendee_name, attendee_email, attendee_time_zone,
                     created_at, updated_at, version)
                 VALUES (?, ?, 'RESERVED', ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (booking_id) DO NOTHING
-                """).formatted(table), event.bookingId(), event.hostId(), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(),
-                event.bufferAfterMinutes(), ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
-                ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(event.expiresAt()),
-                StoredText.of(event.attendee().name()), StoredText.of(event.attendee().email()),
-                StoredText.of(event.attendee().timeZone()), ts(at), ts(at), version);
+                """).formatted(table),
+                event.bookingId(),
+                event.hostId(),
+                ts(event.start()),
+                ts(event.end()),
+                event.bufferBeforeMinutes(),
+                event.bufferAfterMinutes(),
+                ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
+                ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))),
+                ts(event.expiresAt()),
+                StoredText.of(event.attendee().name()),
+                StoredText.of(event.attendee().email()),
+                StoredText.of(event.attendee().timeZone()),
+                ts(at),
+                ts(at),
+                version);
     }
 
     @EventHandler
-    void on(BookingConfirmed event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+    void on(
+            BookingConfirmed event,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long version) {
         status(event.bookingId(), BookingStatus.CONFIRMED, event.reason(), at, version);
     }
 
     @EventHandler
-    void on(BookingCancelled event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+    void on(
+            BookingCancelled event,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long version) {
         status(event.bookingId(), BookingStatus.CANCELLED, event.reason(), at, version);
     }
 
     @EventHandler
-    void on(BookingCompleted event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
+    void on(
+            BookingCompleted event,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long version) {
         status(event.bookingId(), BookingStatus.COMPLETED, event.reason(), at, version);
     }
 
@@ -68,22 +93,44 @@ public class BookingProjection {
     }
 
     @EventHandler
-    void on(BookingRescheduled event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        writes.write(table, event.bookingId(), ("""
+    void on(
+            BookingRescheduled event,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long version) {
+        writes.write(
+                table,
+                event.bookingId(),
+                ("""
                 UPDATE %1$s SET start_time = ?, end_time = ?, buffer_before_minutes = ?, buffer_after_minutes = ?,
                     occupied = tstzrange(?, ?), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
-                """).formatted(table), ts(event.start()), ts(event.end()), event.bufferBeforeMinutes(), event.bufferAfterMinutes(),
+                """).formatted(table),
+                ts(event.start()),
+                ts(event.end()),
+                event.bufferBeforeMinutes(),
+                event.bufferAfterMinutes(),
                 ts(event.start().minus(Duration.ofMinutes(event.bufferBeforeMinutes()))),
-                ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))), ts(at), version,
-                event.bookingId(), version);
+                ts(event.end().plus(Duration.ofMinutes(event.bufferAfterMinutes()))),
+                ts(at),
+                version,
+                event.bookingId(),
+                version);
     }
 
     private void status(UUID bookingId, BookingStatus status, String reason, Instant at, long version) {
-        writes.write(table, bookingId, ("""
+        writes.write(
+                table,
+                bookingId,
+                ("""
                 UPDATE %1$s SET status = ?, reason = coalesce(?, reason), updated_at = ?, version = ?
                 WHERE booking_id = ? AND version < ?
-                """).formatted(table), status.name(), StoredText.of(reason), ts(at), version, bookingId, version);
+                """).formatted(table),
+                status.name(),
+                StoredText.of(reason),
+                ts(at),
+                version,
+                bookingId,
+                version);
     }
 
     private static Timestamp ts(Instant instant) {

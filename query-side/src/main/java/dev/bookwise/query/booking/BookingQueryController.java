@@ -1,15 +1,10 @@
 package dev.bookwise.query.booking;
 
+import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostDirectory;
-import dev.bookwise.auth.Caller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,6 +13,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class BookingQueryController {
@@ -25,8 +24,7 @@ class BookingQueryController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
-    record Page(List<BookingView> items, String next) {
-    }
+    record Page(List<BookingView> items, String next) {}
 
     private final BookingRepository bookings;
     private final HostDirectory hosts;
@@ -45,10 +43,14 @@ class BookingQueryController {
     }
 
     @GetMapping("/api/hosts/{hostId}/bookings")
-    Page hostBookings(@PathVariable UUID hostId, @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to, @RequestParam(required = false) List<String> status,
-                      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
-                      Caller caller) {
+    Page hostBookings(
+            @PathVariable UUID hostId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            Caller caller) {
         caller.requireHost(hostId);
         if (hosts.timeZoneOf(hostId).isEmpty()) {
             throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
@@ -63,8 +65,14 @@ class BookingQueryController {
             throw new BookwiseException(ErrorCode.INVALID_RANGE, "to is before from");
         }
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        List<BookingView> items = bookings.page(hostId, fromInstant, toInstant, statuses(status),
-                after == null ? null : after.start(), after == null ? null : after.bookingId(), size + 1);
+        List<BookingView> items = bookings.page(
+                hostId,
+                fromInstant,
+                toInstant,
+                statuses(status),
+                after == null ? null : after.start(),
+                after == null ? null : after.bookingId(),
+                size + 1);
         String next = null;
         if (items.size() > size) {
             items = items.subList(0, size);
@@ -97,7 +105,8 @@ class BookingQueryController {
         try {
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
+            throw new BookwiseException(
+                    ErrorCode.INVALID_REQUEST, name + " must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
         }
     }
 
@@ -105,7 +114,8 @@ class BookingQueryController {
     record Cursor(Instant start, UUID bookingId) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((start + "|" + bookingId).getBytes(StandardCharsets.UTF_8));
         }
 

@@ -9,7 +9,6 @@ import dev.bookwise.events.BookingEvent;
 import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,9 +16,19 @@ import java.util.UUID;
  * A booking as the read model has it; the same fields as the command side's answers, and more.
  * It is also the {@code data} of every Kafka CloudEvent and webhook: the booking after that event.
  */
-public record BookingView(UUID bookingId, UUID hostId, BookingStatus status, Instant start, Instant end,
-                          Instant expiresAt, Attendee attendee, int bufferBeforeMinutes, int bufferAfterMinutes,
-                          String reason, Instant createdAt, Instant updatedAt) {
+public record BookingView(
+        UUID bookingId,
+        UUID hostId,
+        BookingStatus status,
+        Instant start,
+        Instant end,
+        Instant expiresAt,
+        Attendee attendee,
+        int bufferBeforeMinutes,
+        int bufferAfterMinutes,
+        String reason,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * The booking after {@code event}, which happened {@code at}; {@code before} is the booking
@@ -27,12 +36,24 @@ public record BookingView(UUID bookingId, UUID hostId, BookingStatus status, Ins
      */
     public static BookingView after(BookingView before, BookingEvent event, Instant at) {
         if (event instanceof BookingReserved reserved) {
-            return new BookingView(reserved.bookingId(), reserved.hostId(), BookingStatus.RESERVED, reserved.start(),
-                    reserved.end(), reserved.expiresAt(), reserved.attendee(), reserved.bufferBeforeMinutes(),
-                    reserved.bufferAfterMinutes(), null, at, at);
+            return new BookingView(
+                    reserved.bookingId(),
+                    reserved.hostId(),
+                    BookingStatus.RESERVED,
+                    reserved.start(),
+                    reserved.end(),
+                    reserved.expiresAt(),
+                    reserved.attendee(),
+                    reserved.bufferBeforeMinutes(),
+                    reserved.bufferAfterMinutes(),
+                    null,
+                    at,
+                    at);
         }
-        BookingView base = before != null ? before : new BookingView(event.bookingId(), event.hostId(), null, null, null,
-                null, null, 0, 0, null, null, at);
+        BookingView base = before != null
+                ? before
+                : new BookingView(
+                        event.bookingId(), event.hostId(), null, null, null, null, null, 0, 0, null, null, at);
         if (event instanceof BookingConfirmed e) {
             return base.moved(BookingStatus.CONFIRMED, e.reason(), at);
         }
@@ -46,13 +67,35 @@ public record BookingView(UUID bookingId, UUID hostId, BookingStatus status, Ins
             return base.moved(BookingStatus.EXPIRED, null, at);
         }
         BookingRescheduled e = (BookingRescheduled) event;
-        return new BookingView(base.bookingId, base.hostId, base.status, e.start(), e.end(), base.expiresAt,
-                base.attendee, e.bufferBeforeMinutes(), e.bufferAfterMinutes(), base.reason, base.createdAt, at);
+        return new BookingView(
+                base.bookingId,
+                base.hostId,
+                base.status,
+                e.start(),
+                e.end(),
+                base.expiresAt,
+                base.attendee,
+                e.bufferBeforeMinutes(),
+                e.bufferAfterMinutes(),
+                base.reason,
+                base.createdAt,
+                at);
     }
 
     private BookingView moved(BookingStatus next, String newReason, Instant at) {
         // only a reservation has an expiry; the read model answers the same
-        return new BookingView(bookingId, hostId, next, start, end, null, attendee, bufferBeforeMinutes,
-                bufferAfterMinutes, newReason != null ? newReason : reason, createdAt, at);
+        return new BookingView(
+                bookingId,
+                hostId,
+                next,
+                start,
+                end,
+                null,
+                attendee,
+                bufferBeforeMinutes,
+                bufferAfterMinutes,
+                newReason != null ? newReason : reason,
+                createdAt,
+                at);
     }
 }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.events.ScheduleDefined;
 import dev.bookwise.query.ProjectionGroups;
+import dev.bookwise.query.ProjectionWrites;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import dev.bookwise.query.ProjectionWrites;
-
-import java.sql.Timestamp;
-import java.time.Instant;
 
 @ProcessingGroup(ProjectionGroups.SCHEDULES)
 public class ScheduleProjection {
@@ -29,12 +28,19 @@ public class ScheduleProjection {
     @EventHandler
     void on(ScheduleDefined event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version)
             throws JsonProcessingException {
-        writes.write(table, event.hostId(), ("""
+        writes.write(
+                table,
+                event.hostId(),
+                ("""
                 INSERT INTO %1$s (host_id, schedule, defined_at, version) VALUES (?, ?::jsonb, ?, ?)
                 ON CONFLICT (host_id) DO UPDATE SET schedule = EXCLUDED.schedule, defined_at = EXCLUDED.defined_at,
                     version = EXCLUDED.version
                 WHERE %1$s.version < EXCLUDED.version
-                """).formatted(table), event.hostId(), json.writeValueAsString(event.schedule()), Timestamp.from(at), version);
+                """).formatted(table),
+                event.hostId(),
+                json.writeValueAsString(event.schedule()),
+                Timestamp.from(at),
+                version);
     }
 
     @ResetHandler

@@ -7,12 +7,11 @@ import dev.bookwise.query.booking.BookingProjection;
 import dev.bookwise.query.calendar.ScheduleProjection;
 import dev.bookwise.query.calendar.WindowProjection;
 import dev.bookwise.query.host.HostProjection;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** The live projections on the live tables; {@link #projections} also makes them for a rebuild's tables. */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +45,8 @@ public class ProjectionConfig {
 
     /** A full set of projections writing to the tables {@code naming} gives for each live table name. */
     public static List<Object> projections(ProjectionWrites writes, ObjectMapper json, UnaryOperator<String> naming) {
-        return List.of(new HostProjection(writes, naming.apply(ReadModelTables.HOSTS)),
+        return List.of(
+                new HostProjection(writes, naming.apply(ReadModelTables.HOSTS)),
                 new ScheduleProjection(writes, json, naming.apply(ReadModelTables.SCHEDULES)),
                 new WindowProjection(writes, naming.apply(ReadModelTables.WINDOWS)),
                 new BookingProjection(writes, naming.apply(ReadModelTables.BOOKINGS)));

@@ -1,10 +1,9 @@
 package dev.bookwise.query.host;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** What the read model knows of hosts: whether one exists, and its zone. */
 @Repository
@@ -17,7 +16,9 @@ public class HostDirectory {
     }
 
     public Optional<String> timeZoneOf(UUID hostId) {
-        return jdbc.query("SELECT time_zone FROM host_view WHERE host_id = ?", (rs, i) -> rs.getString(1), hostId)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT time_zone FROM host_view WHERE host_id = ?", (rs, i) -> rs.getString(1), hostId)
+                .stream()
+                .findFirst();
     }
 }

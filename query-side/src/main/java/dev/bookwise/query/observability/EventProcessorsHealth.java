@@ -1,14 +1,13 @@
 package dev.bookwise.query.observability;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code eventProcessors}: DOWN when a processor of this instance is stopped or a segment it holds
@@ -41,7 +40,9 @@ class EventProcessorsHealth extends AbstractHealthIndicator {
                     details.put("error", String.valueOf(status.getError()));
                 }
             }
-            details.put("caughtUp", processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+            details.put(
+                    "caughtUp",
+                    processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
             healthy &= processor.isRunning() && !failing;
             health.withDetail(entry.getKey(), details);
         }

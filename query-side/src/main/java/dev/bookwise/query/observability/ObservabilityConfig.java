@@ -42,7 +42,7 @@ class ObservabilityConfig {
                 }
             }
         };
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultHandlerInterceptor((configuration, name) -> interceptor));
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDefaultHandlerInterceptor((configuration, name) -> interceptor));
     }
 }

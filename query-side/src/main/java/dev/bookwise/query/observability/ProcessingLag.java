@@ -5,15 +5,14 @@ import dev.bookwise.query.publish.KafkaPublisher;
 import dev.bookwise.query.web.Freshness;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * How far each processor is behind the event store, over all its segments and instances (from the
@@ -39,10 +38,12 @@ class ProcessingLag {
         processors.add(KafkaPublisher.GROUP);
         for (String processor : processors) {
             Gauge.builder("bookwise.processor.lag.events", this, l -> l.current(processor)[0])
-                    .description("Events in the store the processor has not handled yet").tag("processor", processor)
+                    .description("Events in the store the processor has not handled yet")
+                    .tag("processor", processor)
                     .register(meters);
             Gauge.builder("bookwise.processor.lag.seconds", this, l -> l.current(processor)[1])
-                    .description("Age of the oldest event the processor has not handled yet").tag("processor", processor)
+                    .description("Age of the oldest event the processor has not handled yet")
+                    .tag("processor", processor)
                     .register(meters);
         }
     }
@@ -56,17 +57,20 @@ class ProcessingLag {
                 long behind = head == null || reached.isEmpty() ? 0 : Math.max(0, head - reached.getAsLong());
                 double seconds = 0;
                 if (behind > 0) {
-                    Timestamp oldest = jdbc.query("SELECT time_stamp FROM domain_event_entry WHERE global_index > ? "
-                            + "ORDER BY global_index LIMIT 1", rs -> rs.next() ? parse(rs.getString(1)) : null,
+                    Timestamp oldest = jdbc.query(
+                            "SELECT time_stamp FROM domain_event_entry WHERE global_index > ? "
+                                    + "ORDER BY global_index LIMIT 1",
+                            rs -> rs.next() ? parse(rs.getString(1)) : null,
                             reached.getAsLong());
-                    seconds = oldest == null ? 0 : Math.max(0, (System.currentTimeMillis() - oldest.getTime()) / 1000.0);
+                    seconds =
+                            oldest == null ? 0 : Math.max(0, (System.currentTimeMillis() - oldest.getTime()) / 1000.0);
                 }
-                fresh.put(name, new double[]{behind, seconds});
+                fresh.put(name, new double[] {behind, seconds});
             }
             lag = fresh;
             computedAt = Instant.now();
         }
-        return lag.getOrDefault(processor, new double[]{0, 0});
+        return lag.getOrDefault(processor, new double[] {0, 0});
     }
 
     private static Timestamp parse(String isoInstant) {

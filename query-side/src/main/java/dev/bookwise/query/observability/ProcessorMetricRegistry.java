@@ -2,13 +2,12 @@ package dev.bookwise.query.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import java.util.function.Function;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.monitoring.MessageMonitor;
-
-import java.util.function.Function;
 
 /**
  * Axon's event-processor metrics cut down to its counters (processed, ignored, failed per
@@ -26,9 +25,10 @@ class ProcessorMetricRegistry extends GlobalMetricRegistry {
     }
 
     @Override
-    public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String eventProcessorName,
-                                                                          Function<Message<?>, Iterable<Tag>> tagsBuilder,
-                                                                          Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
+    public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
+            String eventProcessorName,
+            Function<Message<?>, Iterable<Tag>> tagsBuilder,
+            Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
         return MessageCountingMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder);
     }
 }

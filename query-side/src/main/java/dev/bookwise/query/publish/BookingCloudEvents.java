@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.query.booking.BookingView;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,6 @@ import dev.bookwise.events.BookingEvent;
 import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
-
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +22,15 @@ public final class BookingEventTypes {
             BookingRescheduled.class, "booking.rescheduled");
 
     /** Every public name, in the order of a booking's life. */
-    public static final List<String> ALL = List.of("booking.reserved", "booking.confirmed", "booking.rescheduled",
-            "booking.cancelled", "booking.expired", "booking.completed");
+    public static final List<String> ALL = List.of(
+            "booking.reserved",
+            "booking.confirmed",
+            "booking.rescheduled",
+            "booking.cancelled",
+            "booking.expired",
+            "booking.completed");
 
-    private BookingEventTypes() {
-    }
+    private BookingEventTypes() {}
 
     public static String of(BookingEvent event) {
         return NAMES.get(event.getClass());

@@ -1,9 +1,8 @@
 package dev.bookwise.query.publish;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param topic             where every booking event goes ({@code BOOKWISE_KAFKA_TOPIC})
@@ -13,9 +12,9 @@ import java.time.Duration;
  * @param ackTimeout        how long a batch waits for Kafka's acknowledgements before it is retried ({@code BOOKWISE_KAFKA_ACK_TIMEOUT})
  */
 @ConfigurationProperties("bookwise.kafka")
-public record KafkaProperties(@DefaultValue("bookwise.booking-events") String topic,
-                              @DefaultValue("6") int partitions,
-                              @DefaultValue("1") short replicationFactor,
-                              @DefaultValue("/bookwise/hosts/") String source,
-                              @DefaultValue("PT30S") Duration ackTimeout) {
-}
+public record KafkaProperties(
+        @DefaultValue("bookwise.booking-events") String topic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("/bookwise/hosts/") String source,
+        @DefaultValue("PT30S") Duration ackTimeout) {}

@@ -11,10 +11,19 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,16 +38,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every booking event of the event store to Kafka: the event store is the outbox.
@@ -74,9 +73,16 @@ public class KafkaPublisher {
     private final Propagator propagator;
     private volatile boolean topicReady;
 
-    KafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic topic, PublishedBookings bookings,
-                   BookingCloudEvents cloudEvents, Duration ackTimeout, MeterRegistry meters, Tracer tracer,
-                   Propagator propagator) {
+    KafkaPublisher(
+            KafkaTemplate<String, CloudEvent> kafka,
+            KafkaAdmin admin,
+            NewTopic topic,
+            PublishedBookings bookings,
+            BookingCloudEvents cloudEvents,
+            Duration ackTimeout,
+            MeterRegistry meters,
+            Tracer tracer,
+            Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
         this.kafka = kafka;
@@ -86,9 +92,11 @@ public class KafkaPublisher {
         this.cloudEvents = cloudEvents;
         this.ackTimeout = ackTimeout;
         this.published = Counter.builder("bookwise.kafka.published")
-                .description("Booking events acknowledged by Kafka (a retried batch counts again)").register(meters);
+                .description("Booking events acknowledged by Kafka (a retried batch counts again)")
+                .register(meters);
         this.commitToAck = Timer.builder("bookwise.kafka.publish.lag")
-                .description("From an event's commit to Kafka's acknowledgement of it").publishPercentileHistogram()
+                .description("From an event's commit to Kafka's acknowledgement of it")
+                .publishPercentileHistogram()
                 .register(meters);
     }
 
@@ -96,11 +104,15 @@ public class KafkaPublisher {
     void on(BookingEvent event, EventMessage<?> message, @SequenceNumber Long sequence, @Timestamp Instant at) {
         ensureTopic();
         // a reservation starts a booking: nothing earlier to read
-        BookingView before = event instanceof BookingReserved ? null : bookings.find(event.bookingId()).orElse(null);
+        BookingView before = event instanceof BookingReserved
+                ? null
+                : bookings.find(event.bookingId()).orElse(null);
         BookingView booking = BookingView.after(before, event, at);
         bookings.save(booking, sequence);
-        CloudEvent cloudEvent = cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
-        ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent);
+        CloudEvent cloudEvent =
+                cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
+        ProducerRecord<String, CloudEvent> record =
+                new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent);
         Object requestId = message.getMetaData().get(RequestIds.KEY);
         if (requestId != null) {
             record.headers().add(RequestIds.KAFKA_HEADER, requestId.toString().getBytes(StandardCharsets.UTF_8));
@@ -132,8 +144,11 @@ public class KafkaPublisher {
             Object value = carrier.get(key);
             return value == null ? null : value.toString();
         });
-        Span span = builder.name(topic.name() + " publish").kind(Span.Kind.PRODUCER)
-                .tag("messaging.system", "kafka").tag("messaging.destination.name", topic.name()).start();
+        Span span = builder.name(topic.name() + " publish")
+                .kind(Span.Kind.PRODUCER)
+                .tag("messaging.system", "kafka")
+                .tag("messaging.destination.name", topic.name())
+                .start();
         propagator.inject(span.context(), record.headers(), KafkaPublisher::putHeader);
         return span;
     }
@@ -156,12 +171,14 @@ public class KafkaPublisher {
     private void awaitAcknowledgements(List<CompletableFuture<Void>> sends) {
         kafka.flush();
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailable("interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailable("Kafka did not acknowledge " + sends.size() + " events; the batch will be retried", e);
+            throw new KafkaUnavailable(
+                    "Kafka did not acknowledge " + sends.size() + " events; the batch will be retried", e);
         }
     }
 
@@ -175,7 +192,10 @@ public class KafkaPublisher {
         }
         try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
             client.createTopics(List.of(topic)).all().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("created topic {} ({} partitions, replication {})", topic.name(), topic.numPartitions(),
+            log.info(
+                    "created topic {} ({} partitions, replication {})",
+                    topic.name(),
+                    topic.numPartitions(),
                     topic.replicationFactor());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

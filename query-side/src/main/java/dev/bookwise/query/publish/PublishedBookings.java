@@ -3,11 +3,6 @@ package dev.bookwise.query.publish;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.query.booking.BookingView;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * The publisher's own booking states (published_booking). Written in the publisher's transaction,
@@ -36,16 +35,20 @@ class PublishedBookings {
         this.json = json;
     }
 
-    private record State(BookingView booking, long version) {
-    }
+    private record State(BookingView booking, long version) {}
 
     Optional<BookingView> find(UUID bookingId) {
         State changed = changed().get(bookingId);
         if (changed != null) {
             return Optional.of(changed.booking());
         }
-        return jdbc.query("SELECT booking FROM published_booking WHERE booking_id = ?",
-                (rs, i) -> read(rs.getString(1)), bookingId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT booking FROM published_booking WHERE booking_id = ?",
+                        (rs, i) -> read(rs.getString(1)),
+                        bookingId)
+                .stream()
+                .findFirst();
     }
 
     void save(BookingView booking, long version) {
@@ -68,7 +71,9 @@ class PublishedBookings {
         }
         List<Object[]> rows = new ArrayList<>(states.size());
         for (State state : states) {
-            rows.add(new Object[]{state.booking().bookingId(), state.booking().hostId(), write(state.booking()), state.version()});
+            rows.add(new Object[] {
+                state.booking().bookingId(), state.booking().hostId(), write(state.booking()), state.version()
+            });
         }
         jdbc.batchUpdate("""
                 INSERT INTO published_booking (booking_id, host_id, booking, version) VALUES (?, ?, ?, ?)

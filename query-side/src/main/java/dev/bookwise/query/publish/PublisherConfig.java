@@ -5,14 +5,13 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-
 
 @Configuration(proxyBeanMethods = false)
 class PublisherConfig {
@@ -26,12 +25,25 @@ class PublisherConfig {
     }
 
     @Bean
-    KafkaPublisher kafkaPublisher(KafkaTemplate<String, CloudEvent> kafka, KafkaAdmin admin, NewTopic bookingEventsTopic,
-                                  PublishedBookings bookings, ObjectMapper json, KafkaProperties properties,
-                                  MeterRegistry meters, ObjectProvider<Tracer> tracer,
-                                  ObjectProvider<Propagator> propagator) {
-        return new KafkaPublisher(kafka, admin, bookingEventsTopic, bookings,
-                new BookingCloudEvents(json, properties.source()), properties.ackTimeout(), meters,
-                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    KafkaPublisher kafkaPublisher(
+            KafkaTemplate<String, CloudEvent> kafka,
+            KafkaAdmin admin,
+            NewTopic bookingEventsTopic,
+            PublishedBookings bookings,
+            ObjectMapper json,
+            KafkaProperties properties,
+            MeterRegistry meters,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new KafkaPublisher(
+                kafka,
+                admin,
+                bookingEventsTopic,
+                bookings,
+                new BookingCloudEvents(json, properties.source()),
+                properties.ackTimeout(),
+                meters,
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 }

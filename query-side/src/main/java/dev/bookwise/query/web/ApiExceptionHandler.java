@@ -1,12 +1,12 @@
 package dev.bookwise.query.web;
 
-import dev.bookwise.errors.Problem;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.errors.JsonProblems;
 import dev.bookwise.errors.Outages;
-import org.springframework.transaction.TransactionSystemException;
+import dev.bookwise.errors.Problem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,14 +16,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.stream.Collectors;
 
 /** Every failure becomes an RFC 9457 problem with a stable code; nothing leaks a stack trace. */
 @RestControllerAdvice
@@ -40,40 +39,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Problem> onUnexpected(Exception e, HttpServletRequest request) {
         // a failed rollback hides the failure that caused it: look at that one too
         Throwable cause = e instanceof TransactionSystemException failed && failed.getApplicationException() != null
-                ? failed.getApplicationException() : e;
+                ? failed.getApplicationException()
+                : e;
         if (Outages.isDatabaseUnavailable(e) || Outages.isDatabaseUnavailable(cause)) {
             log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            ResponseEntity<Problem> unavailable = problem(ErrorCode.SERVICE_UNAVAILABLE,
-                    "the database is unavailable; retry shortly", request);
-            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
-                    .header("Retry-After", "1").body(unavailable.getBody());
+            ResponseEntity<Problem> unavailable =
+                    problem(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly", request);
+            return ResponseEntity.status(unavailable.getStatusCode())
+                    .headers(unavailable.getHeaders())
+                    .header("Retry-After", "1")
+                    .body(unavailable.getBody());
         }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred", request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
-                .sorted().collect(Collectors.joining("; "));
-        return handleExceptionInternal(e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return handleExceptionInternal(
+                e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = JsonProblems.describe(e);
-        return handleExceptionInternal(e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
+        return handleExceptionInternal(
+                e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        Problem problem = body instanceof Problem ours ? ours
-                : Problem.of(ErrorCode.forStatus(status.value()),
-                body instanceof ProblemDetail spring ? spring.getDetail() : e.getMessage(), path(request));
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Problem problem = body instanceof Problem ours
+                ? ours
+                : Problem.of(
+                        ErrorCode.forStatus(status.value()),
+                        body instanceof ProblemDetail spring ? spring.getDetail() : e.getMessage(),
+                        path(request));
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -81,11 +89,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String path(WebRequest request) {
-        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI()
+                : null;
     }
 
     static ResponseEntity<Problem> problem(ErrorCode code, String detail, HttpServletRequest request) {
-        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(code.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problem.of(code, detail, request.getRequestURI()));
     }
 }

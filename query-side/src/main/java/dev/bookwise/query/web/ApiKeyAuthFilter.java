@@ -1,28 +1,27 @@
 package dev.bookwise.query.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.auth.BearerAuthentication;
 import dev.bookwise.auth.Caller;
 import dev.bookwise.auth.RateLimiter;
-import dev.bookwise.errors.Problem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.errors.Outages;
+import dev.bookwise.errors.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * Bearer keys on every /api read (availability may also be read without one): the admin key, or a host's key found by its
@@ -65,8 +64,8 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         String minPosition = request.getParameter("minPosition");
         Optional<Caller> caller;
         try {
-            caller = authentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
-                    digest -> hostByKeyDigest(digest, minPosition));
+            caller = authentication.authenticate(
+                    request.getHeader(HttpHeaders.AUTHORIZATION), digest -> hostByKeyDigest(digest, minPosition));
         } catch (DataAccessException e) {
             if (!Outages.isDatabaseUnavailable(e)) {
                 throw e;
@@ -77,11 +76,16 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
             return;
         }
         // anonymous reads and failed keys count against the client's address
-        OptionalLong wait = caller.isPresent() ? perKey.tryAcquire(caller.get().principal())
+        OptionalLong wait = caller.isPresent()
+                ? perKey.tryAcquire(caller.get().principal())
                 : perAddress.tryAcquire(request.getRemoteAddr());
         if (wait.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            problem(response, request, ErrorCode.RATE_LIMITED, "too many requests; retry after " + wait.getAsLong() + " s");
+            problem(
+                    response,
+                    request,
+                    ErrorCode.RATE_LIMITED,
+                    "too many requests; retry after " + wait.getAsLong() + " s");
             return;
         }
         if (caller.isEmpty()) {
@@ -100,7 +104,9 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     /** A key registered a moment ago may not be projected yet: with minPosition, wait for it and look again. */
     private Optional<UUID> hostByKeyDigest(String apiKeySha256, String minPosition) {
         Optional<UUID> host = lookup(apiKeySha256);
-        if (host.isEmpty() && minPosition != null && minPosition.matches("\\d{1,18}")
+        if (host.isEmpty()
+                && minPosition != null
+                && minPosition.matches("\\d{1,18}")
                 && freshness.awaitPosition(Long.parseLong(minPosition))) {
             host = lookup(apiKeySha256);
         }
@@ -108,8 +114,13 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     }
 
     private Optional<UUID> lookup(String apiKeySha256) {
-        return jdbc.query("SELECT host_id FROM host_view WHERE api_key_sha256 = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), apiKeySha256).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT host_id FROM host_view WHERE api_key_sha256 = ?",
+                        (rs, i) -> rs.getObject(1, UUID.class),
+                        apiKeySha256)
+                .stream()
+                .findFirst();
     }
 
     private void problem(HttpServletResponse response, HttpServletRequest request, ErrorCode code, String detail)

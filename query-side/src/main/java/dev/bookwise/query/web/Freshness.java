@@ -1,6 +1,9 @@
 package dev.bookwise.query.web;
 
 import dev.bookwise.query.ProjectionGroups;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -8,10 +11,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Read-your-writes: whether every segment of every projection has processed the event at a
@@ -61,7 +60,8 @@ public class Freshness {
             if (token == null || token.position().orElse(-1) < position) {
                 return false;
             }
-            if (token instanceof GapAwareTrackingToken gapAware && gapAware.getGaps().contains(position)) {
+            if (token instanceof GapAwareTrackingToken gapAware
+                    && gapAware.getGaps().contains(position)) {
                 return false;
             }
         }
@@ -74,15 +74,22 @@ public class Freshness {
         if (tokens.isEmpty()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1));
+        return OptionalLong.of(tokens.stream()
+                .mapToLong(t -> t == null ? -1 : t.position().orElse(-1))
+                .min()
+                .orElse(-1));
     }
 
     private List<TrackingToken> tokens(List<String> processors) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ANY (?)",
+        return jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ANY (?)",
                 (rs, i) -> {
                     byte[] data = rs.getBytes(1);
-                    return data == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                            new SimpleSerializedObject<>(data, byte[].class, rs.getString(2), null));
-                }, (Object) processors.toArray(String[]::new));
+                    return data == null
+                            ? null
+                            : serializer.<byte[], TrackingToken>deserialize(
+                                    new SimpleSerializedObject<>(data, byte[].class, rs.getString(2), null));
+                },
+                (Object) processors.toArray(String[]::new));
     }
 }

@@ -1,9 +1,8 @@
 package dev.bookwise.query.web;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param adminKey         the admin bearer key ({@code BOOKWISE_ADMIN_KEY})
@@ -11,11 +10,15 @@ import java.time.Duration;
  * @param rateLimit        requests per second per API key and per client address without one
  */
 @ConfigurationProperties("bookwise")
-public record QueryProperties(String adminKey, @DefaultValue("PT5S") Duration minPositionWait,
-                              @DefaultValue RateLimits rateLimit) {
+public record QueryProperties(
+        String adminKey,
+        @DefaultValue("PT5S") Duration minPositionWait,
+        @DefaultValue RateLimits rateLimit) {
 
     /** Sustained rates and bursts; over them a request is answered 429 rate-limited. */
-    public record RateLimits(@DefaultValue("100") long perKey, @DefaultValue("1000") long perKeyBurst,
-                             @DefaultValue("20") long perIp, @DefaultValue("200") long perIpBurst) {
-    }
+    public record RateLimits(
+            @DefaultValue("100") long perKey,
+            @DefaultValue("1000") long perKeyBurst,
+            @DefaultValue("20") long perIp,
+            @DefaultValue("200") long perIpBurst) {}
 }

@@ -3,24 +3,23 @@ package dev.bookwise.query.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.errors.Problem;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Requests Tomcat refuses before Spring sees them (a header over the size limit, an encoded slash
@@ -33,29 +32,33 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
-                .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+        factory.addContextCustomizers(context ->
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
         factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> traceRefusal(ObjectMapper json) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (!"TRACE".equals(request.getMethod())) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-                response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-                response.setContentType(Problem.MEDIA_TYPE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                json.writeValue(response.getOutputStream(), Problem.of(ErrorCode.forStatus(405),
-                        "TRACE is not supported", request.getRequestURI()));
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if (!"TRACE".equals(request.getMethod())) {
+                            chain.doFilter(request, response);
+                            return;
+                        }
+                        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                        response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+                        response.setContentType(Problem.MEDIA_TYPE);
+                        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                        json.writeValue(
+                                response.getOutputStream(),
+                                Problem.of(
+                                        ErrorCode.forStatus(405), "TRACE is not supported", request.getRequestURI()));
+                    }
+                });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -72,8 +75,10 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
                 return;
             }
             ErrorCode code = ErrorCode.forStatus(status);
-            String detail = status == 400 ? "the request could not be read (malformed request line, path or headers,"
-                    + " or headers over the size limit)" : code.title();
+            String detail = status == 400
+                    ? "the request could not be read (malformed request line, path or headers,"
+                            + " or headers over the size limit)"
+                    : code.title();
             try {
                 response.setContentType(Problem.MEDIA_TYPE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());

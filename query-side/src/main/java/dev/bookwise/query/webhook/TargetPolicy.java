@@ -2,7 +2,6 @@ package dev.bookwise.query.webhook;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -43,7 +42,8 @@ final class TargetPolicy {
                 });
             }
         } catch (UnknownHostException e) {
-            // a name that does not resolve here yet may resolve where and when it is delivered; every attempt checks again
+            // a name that does not resolve here yet may resolve where and when it is delivered; every attempt checks
+            // again
         }
         return uri;
     }
@@ -54,7 +54,8 @@ final class TargetPolicy {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                 Optional<String> reason = refusal(address);
                 if (reason.isPresent()) {
-                    return Optional.of(uri.getHost() + " resolves to " + address.getHostAddress() + ", " + reason.get());
+                    return Optional.of(
+                            uri.getHost() + " resolves to " + address.getHostAddress() + ", " + reason.get());
                 }
             }
             return Optional.empty();
@@ -153,8 +154,12 @@ final class TargetPolicy {
                 return false;
             }
             int width = prefix.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE)
-                    .shiftRight(bits).not().and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE));
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(width)
+                    .subtract(BigInteger.ONE)
+                    .shiftRight(bits)
+                    .not()
+                    .and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE));
             return new BigInteger(1, candidate).and(mask).equals(new BigInteger(1, prefix).and(mask));
         }
     }

@@ -6,10 +6,9 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class WebhookConfig {
@@ -22,10 +21,19 @@ class WebhookConfig {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions,
-                                        TargetPolicy targets, WebhookProperties properties, MeterRegistry meters) {
-        return new WebhookDispatcher(deliveries, subscriptions, targets,
-                new WebhookSender(properties.connectTimeout(), properties.timeout()), properties, meters);
+    WebhookDispatcher webhookDispatcher(
+            WebhookDeliveries deliveries,
+            WebhookSubscriptions subscriptions,
+            TargetPolicy targets,
+            WebhookProperties properties,
+            MeterRegistry meters) {
+        return new WebhookDispatcher(
+                deliveries,
+                subscriptions,
+                targets,
+                new WebhookSender(properties.connectTimeout(), properties.timeout()),
+                properties,
+                meters);
     }
 
     /**
@@ -41,8 +49,12 @@ class WebhookConfig {
     }
 
     @Bean
-    WebhookFanOut webhookFanOut(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, Scheduler scheduler,
-                                CustomTask<Void> webhookAttemptTask, ObjectMapper json) {
+    WebhookFanOut webhookFanOut(
+            WebhookSubscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            Scheduler scheduler,
+            CustomTask<Void> webhookAttemptTask,
+            ObjectMapper json) {
         return new WebhookFanOut(subscriptions, deliveries, scheduler, webhookAttemptTask, json);
     }
 }

@@ -12,6 +12,17 @@ import dev.bookwise.query.publish.BookingEventTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +35,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
 @RestController
 @Tag(name = "Webhooks", description = "Signed HTTP callbacks for booking events (Standard Webhooks)")
 class WebhookController {
@@ -44,21 +43,16 @@ class WebhookController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
-    record CreateWebhook(String url, List<String> events, UUID hostId) {
-    }
+    record CreateWebhook(String url, List<String> events, UUID hostId) {}
 
     /** The answer to a creation: the subscription, and its secret (this once). */
-    record CreatedWebhook(UUID id, String secret, UUID hostId, String url, List<String> events, Instant createdAt) {
-    }
+    record CreatedWebhook(UUID id, String secret, UUID hostId, String url, List<String> events, Instant createdAt) {}
 
-    record Subscriptions(List<WebhookSubscription> items) {
-    }
+    record Subscriptions(List<WebhookSubscription> items) {}
 
-    record DeliveryLog(List<WebhookDeliveries.Attempt> items, String next) {
-    }
+    record DeliveryLog(List<WebhookDeliveries.Attempt> items, String next) {}
 
-    record Redriven(List<String> webhookIds) {
-    }
+    record Redriven(List<String> webhookIds) {}
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
@@ -68,8 +62,14 @@ class WebhookController {
     private final CustomTask<Void> attemptTask;
     private final ObjectMapper json;
 
-    WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, TargetPolicy targets,
-                      HostDirectory hosts, Scheduler scheduler, CustomTask<Void> webhookAttemptTask, ObjectMapper json) {
+    WebhookController(
+            WebhookSubscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            TargetPolicy targets,
+            HostDirectory hosts,
+            Scheduler scheduler,
+            CustomTask<Void> webhookAttemptTask,
+            ObjectMapper json) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
@@ -80,13 +80,17 @@ class WebhookController {
     }
 
     @PostMapping("/api/webhooks")
-    @Operation(summary = "Subscribe a URL to booking events",
+    @Operation(
+            summary = "Subscribe a URL to booking events",
             description = "A host key subscribes for its own host (hostId may be omitted); the admin key for one host "
                     + "or, without hostId, for every host. events omitted: all booking events. The secret is "
                     + "returned only here. Loopback and private targets are refused unless the service allows them.")
-    ResponseEntity<CreatedWebhook> create(@RequestBody CreateWebhook request, Caller caller,
-                                          @Parameter(description = "1-255 characters; a retry with the same key and body returns the first answer")
-                                          @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<CreatedWebhook> create(
+            @RequestBody CreateWebhook request,
+            Caller caller,
+            @Parameter(description = "1-255 characters; a retry with the same key and body returns the first answer")
+                    @RequestHeader(value = "Idempotency-Key", required = false)
+                    String idempotencyKey) {
         if (request == null) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
         }
@@ -103,12 +107,16 @@ class WebhookController {
         URI url = targets.checkSubscription(request.url());
         List<String> events = eventTypes(request.events());
         String requestDigest = digest(new CreateWebhook(url.toString(), events, hostId));
-        WebhookSubscriptions.Stored stored = subscriptions.create(new WebhookSubscriptions.Stored(
-                new WebhookSubscription(UUID.randomUUID(), hostId, url.toString(), events, Instant.now()),
-                WebhookSignature.newSecret(), caller.principal(), requestDigest), idempotencyKey);
+        WebhookSubscriptions.Stored stored = subscriptions.create(
+                new WebhookSubscriptions.Stored(
+                        new WebhookSubscription(UUID.randomUUID(), hostId, url.toString(), events, Instant.now()),
+                        WebhookSignature.newSecret(),
+                        caller.principal(),
+                        requestDigest),
+                idempotencyKey);
         if (!stored.requestSha256().equals(requestDigest)) {
-            throw new BookwiseException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was used with a different request");
+            throw new BookwiseException(
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used with a different request");
         }
         WebhookSubscription s = stored.subscription();
         return ResponseEntity.created(URI.create("/api/webhooks/" + s.id()))
@@ -116,7 +124,9 @@ class WebhookController {
     }
 
     @GetMapping("/api/webhooks")
-    @Operation(summary = "List subscriptions", description = "A host key sees its host's; the admin all, or one host's with hostId.")
+    @Operation(
+            summary = "List subscriptions",
+            description = "A host key sees its host's; the admin all, or one host's with hostId.")
     Subscriptions list(@RequestParam(required = false) UUID hostId, Caller caller) {
         if (!caller.admin()) {
             caller.requireHost(hostId != null ? hostId : caller.hostId());
@@ -144,11 +154,17 @@ class WebhookController {
     }
 
     @GetMapping("/api/webhooks/{id}/deliveries")
-    @Operation(summary = "The delivery log", description = "Every attempt, newest first; status SUCCEEDED, RETRYING "
-            + "(failed, another attempt is scheduled) or FAILED (the last attempt failed). Page with next as cursor.")
-    DeliveryLog deliveries(@PathVariable UUID id, @RequestParam(required = false) String status,
-                           @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-                           Caller caller) {
+    @Operation(
+            summary = "The delivery log",
+            description =
+                    "Every attempt, newest first; status SUCCEEDED, RETRYING "
+                            + "(failed, another attempt is scheduled) or FAILED (the last attempt failed). Page with next as cursor.")
+    DeliveryLog deliveries(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            Caller caller) {
         owned(id, caller);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -162,8 +178,13 @@ class WebhookController {
             }
         }
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        List<WebhookDeliveries.Attempt> items = deliveries.attempts(id, wanted, after == null ? null : after.attemptedAt(),
-                after == null ? null : after.webhookId(), after == null ? null : after.attempt(), size + 1);
+        List<WebhookDeliveries.Attempt> items = deliveries.attempts(
+                id,
+                wanted,
+                after == null ? null : after.attemptedAt(),
+                after == null ? null : after.webhookId(),
+                after == null ? null : after.attempt(),
+                size + 1);
         String next = null;
         if (items.size() > size) {
             items = items.subList(0, size);
@@ -174,7 +195,8 @@ class WebhookController {
     }
 
     @PostMapping("/api/webhooks/{id}/deliveries/{webhookId}/redeliver")
-    @Operation(summary = "Re-drive one failed delivery (admin)",
+    @Operation(
+            summary = "Re-drive one failed delivery (admin)",
             description = "The message (same webhook-id and body) gets a fresh series of attempts. Repeating it while "
                     + "the delivery is under way changes nothing.")
     ResponseEntity<Redriven> redeliver(@PathVariable UUID id, @PathVariable String webhookId, Caller caller) {
@@ -196,7 +218,9 @@ class WebhookController {
 
     private List<String> redrive(List<String> webhookIds) {
         Instant now = Instant.now();
-        List<String> redriven = webhookIds.stream().filter(webhookId -> deliveries.redrive(webhookId, now)).toList();
+        List<String> redriven = webhookIds.stream()
+                .filter(webhookId -> deliveries.redrive(webhookId, now))
+                .toList();
         redriven.forEach(webhookId -> scheduler.scheduleIfNotExists(attemptTask.instance(webhookId), now));
         if (!redriven.isEmpty()) {
             scheduler.triggerCheckForDueExecutions();
@@ -205,7 +229,8 @@ class WebhookController {
     }
 
     private WebhookSubscriptions.Stored owned(UUID id, Caller caller) {
-        WebhookSubscriptions.Stored stored = subscriptions.find(id)
+        WebhookSubscriptions.Stored stored = subscriptions
+                .find(id)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.NOT_FOUND, "no webhook " + id));
         if (!caller.admin() && !caller.hostId().equals(stored.subscription().hostId())) {
             throw new BookwiseException(ErrorCode.FORBIDDEN, "this key may act only on host " + caller.hostId());
@@ -218,12 +243,14 @@ class WebhookController {
             return BookingEventTypes.ALL;
         }
         if (requested.isEmpty()) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "events must name at least one event type, or be omitted for all");
+            throw new BookwiseException(
+                    ErrorCode.INVALID_REQUEST, "events must name at least one event type, or be omitted for all");
         }
         LinkedHashSet<String> types = new LinkedHashSet<>();
         for (String type : requested) {
             if (type == null || !BookingEventTypes.ALL.contains(type)) {
-                throw new BookwiseException(ErrorCode.INVALID_REQUEST,
+                throw new BookwiseException(
+                        ErrorCode.INVALID_REQUEST,
                         "unknown event type; expected some of " + String.join(", ", BookingEventTypes.ALL));
             }
             types.add(type);
@@ -233,7 +260,8 @@ class WebhookController {
 
     private String digest(CreateWebhook request) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -242,13 +270,15 @@ class WebhookController {
     /** Position in the delivery log: (attemptedAt, webhookId, attempt) of the last item of a page. */
     record Cursor(Instant attemptedAt, String webhookId, int attempt) {
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (attemptedAt + "|" + webhookId + "|" + attempt).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((attemptedAt + "|" + webhookId + "|" + attempt).getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor decode(String text) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 3);
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 3);
                 return new Cursor(Instant.parse(parts[0]), parts[1], Integer.parseInt(parts[2]));
             } catch (RuntimeException e) {
                 throw new BookwiseException(ErrorCode.INVALID_REQUEST, "cursor is not one this service gave out");

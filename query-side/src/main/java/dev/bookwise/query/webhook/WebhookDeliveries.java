@@ -1,30 +1,48 @@
 package dev.bookwise.query.webhook;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** webhook_delivery (one message per event and subscription) and webhook_attempt (the delivery log). */
 @Repository
 class WebhookDeliveries {
 
-    enum Status { PENDING, RETRYING, SUCCEEDED, FAILED, CANCELLED }
-
-    record Delivery(String webhookId, UUID subscriptionId, String eventType, String payload, Instant occurredAt,
-                    Status status, int attempts, int redriveFrom, String requestId) {
+    enum Status {
+        PENDING,
+        RETRYING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED
     }
+
+    record Delivery(
+            String webhookId,
+            UUID subscriptionId,
+            String eventType,
+            String payload,
+            Instant occurredAt,
+            Status status,
+            int attempts,
+            int redriveFrom,
+            String requestId) {}
 
     /** One attempt as the delivery log answers it. */
-    record Attempt(String webhookId, String eventType, int attempt, String status, Integer responseCode,
-                   Instant attemptedAt, long durationMs, String error) {
-    }
+    record Attempt(
+            String webhookId,
+            String eventType,
+            int attempt,
+            String status,
+            Integer responseCode,
+            Instant attemptedAt,
+            long durationMs,
+            String error) {}
 
     private final JdbcTemplate jdbc;
 
@@ -37,38 +55,90 @@ class WebhookDeliveries {
     }
 
     /** False when this message exists already (the Kafka record was read again). */
-    boolean insertIfAbsent(String webhookId, UUID subscriptionId, String eventId, String eventType, UUID hostId,
-                           UUID bookingId, String payload, Instant occurredAt, String requestId, Instant now) {
-        return jdbc.update("""
+    boolean insertIfAbsent(
+            String webhookId,
+            UUID subscriptionId,
+            String eventId,
+            String eventType,
+            UUID hostId,
+            UUID bookingId,
+            String payload,
+            Instant occurredAt,
+            String requestId,
+            Instant now) {
+        return jdbc.update(
+                        """
                 INSERT INTO webhook_delivery (webhook_id, subscription_id, event_id, event_type, host_id, booking_id,
                     payload, occurred_at, request_id, status, next_attempt_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
                 ON CONFLICT (webhook_id) DO NOTHING
-                """, webhookId, subscriptionId, eventId, eventType, hostId, bookingId, payload, ts(occurredAt), requestId, ts(now),
-                ts(now), ts(now)) == 1;
+                """,
+                        webhookId,
+                        subscriptionId,
+                        eventId,
+                        eventType,
+                        hostId,
+                        bookingId,
+                        payload,
+                        ts(occurredAt),
+                        requestId,
+                        ts(now),
+                        ts(now),
+                        ts(now))
+                == 1;
     }
 
     Optional<Delivery> find(String webhookId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT webhook_id, subscription_id, event_type, payload, occurred_at, status, attempts, redrive_from,
                        request_id
                   FROM webhook_delivery WHERE webhook_id = ?
-                """, (rs, i) -> new Delivery(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getTimestamp(5).toInstant(), Status.valueOf(rs.getString(6)), rs.getInt(7),
-                rs.getInt(8), rs.getString(9)), webhookId)
-                .stream().findFirst();
+                """,
+                        (rs, i) -> new Delivery(
+                                rs.getString(1),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant(),
+                                Status.valueOf(rs.getString(6)),
+                                rs.getInt(7),
+                                rs.getInt(8),
+                                rs.getString(9)),
+                        webhookId)
+                .stream()
+                .findFirst();
     }
 
     /** Logs an attempt and moves the delivery to {@code status}; {@code nextAttemptAt} only when it will be retried. */
-    void recordAttempt(Delivery delivery, int attempt, Status status, Integer responseCode, Instant attemptedAt,
-                       long durationMs, String error, String responsePrefix, Instant nextAttemptAt) {
-        jdbc.update("""
+    void recordAttempt(
+            Delivery delivery,
+            int attempt,
+            Status status,
+            Integer responseCode,
+            Instant attemptedAt,
+            long durationMs,
+            String error,
+            String responsePrefix,
+            Instant nextAttemptAt) {
+        jdbc.update(
+                """
                 INSERT INTO webhook_attempt (webhook_id, attempt, subscription_id, event_type, status, response_code,
                     attempted_at, duration_ms, error, response_prefix)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (webhook_id, attempt) DO NOTHING
-                """, delivery.webhookId(), attempt, delivery.subscriptionId(), delivery.eventType(), status.name(),
-                responseCode, ts(attemptedAt), durationMs, error, responsePrefix);
+                """,
+                delivery.webhookId(),
+                attempt,
+                delivery.subscriptionId(),
+                delivery.eventType(),
+                status.name(),
+                responseCode,
+                ts(attemptedAt),
+                durationMs,
+                error,
+                responsePrefix);
         jdbc.update("""
                 UPDATE webhook_delivery SET status = ?, attempts = greatest(attempts, ?), next_attempt_at = ?, updated_at = ?
                  WHERE webhook_id = ?
@@ -76,8 +146,10 @@ class WebhookDeliveries {
     }
 
     void cancel(String webhookId) {
-        jdbc.update("UPDATE webhook_delivery SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ? WHERE webhook_id = ?",
-                ts(Instant.now()), webhookId);
+        jdbc.update(
+                "UPDATE webhook_delivery SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ? WHERE webhook_id = ?",
+                ts(Instant.now()),
+                webhookId);
     }
 
     /**
@@ -86,9 +158,11 @@ class WebhookDeliveries {
      * running finds its delivery cancelled and ends it.
      */
     int cancelPending(UUID subscriptionId, Instant now) {
-        jdbc.update("DELETE FROM " + taskTable + " WHERE task_name = ? AND picked = false AND task_instance IN ("
+        jdbc.update(
+                "DELETE FROM " + taskTable + " WHERE task_name = ? AND picked = false AND task_instance IN ("
                         + "SELECT webhook_id FROM webhook_delivery WHERE subscription_id = ? AND status IN ('PENDING', 'RETRYING'))",
-                WebhookConfig.ATTEMPT_TASK, subscriptionId);
+                WebhookConfig.ATTEMPT_TASK,
+                subscriptionId);
         return jdbc.update("""
                 UPDATE webhook_delivery SET status = 'CANCELLED', next_attempt_at = NULL, updated_at = ?
                  WHERE subscription_id = ? AND status IN ('PENDING', 'RETRYING')
@@ -104,18 +178,30 @@ class WebhookDeliveries {
     }
 
     List<String> failed(UUID subscriptionId) {
-        return jdbc.queryForList("SELECT webhook_id FROM webhook_delivery WHERE subscription_id = ? AND status = 'FAILED'",
-                String.class, subscriptionId);
+        return jdbc.queryForList(
+                "SELECT webhook_id FROM webhook_delivery WHERE subscription_id = ? AND status = 'FAILED'",
+                String.class,
+                subscriptionId);
     }
 
     Optional<UUID> subscriptionOf(String webhookId) {
-        return jdbc.query("SELECT subscription_id FROM webhook_delivery WHERE webhook_id = ?",
-                (rs, i) -> rs.getObject(1, UUID.class), webhookId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT subscription_id FROM webhook_delivery WHERE webhook_id = ?",
+                        (rs, i) -> rs.getObject(1, UUID.class),
+                        webhookId)
+                .stream()
+                .findFirst();
     }
 
     /** The subscription's attempts, newest first, after the cursor position (attemptedAt, webhookId, attempt) if given. */
-    List<Attempt> attempts(UUID subscriptionId, String status, Instant beforeAt, String beforeWebhookId, Integer beforeAttempt,
-                           int limit) {
+    List<Attempt> attempts(
+            UUID subscriptionId,
+            String status,
+            Instant beforeAt,
+            String beforeWebhookId,
+            Integer beforeAttempt,
+            int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT webhook_id, event_type, attempt, status, response_code, attempted_at, duration_ms, error
                   FROM webhook_attempt WHERE subscription_id = ?
@@ -133,9 +219,18 @@ class WebhookDeliveries {
         }
         sql.append(" ORDER BY attempted_at DESC, webhook_id DESC, attempt DESC LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> new Attempt(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getString(4), (Integer) rs.getObject(5), rs.getTimestamp(6).toInstant(), rs.getLong(7),
-                rs.getString(8)), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> new Attempt(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        (Integer) rs.getObject(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getLong(7),
+                        rs.getString(8)),
+                args.toArray());
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,14 +1,10 @@
 package dev.bookwise.query.webhook;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import dev.bookwise.observability.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import dev.bookwise.observability.RequestIds;
-import org.slf4j.Logger;
-import org.slf4j.MDC;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Makes one attempt of one delivery; db-scheduler runs it (a persistent task per message, on a pool
@@ -49,8 +48,13 @@ class WebhookDispatcher {
     private final Timer attemptDuration;
     private final Timer deliveredAfter;
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, TargetPolicy targets,
-                      WebhookSender sender, WebhookProperties properties, MeterRegistry meters) {
+    WebhookDispatcher(
+            WebhookDeliveries deliveries,
+            WebhookSubscriptions subscriptions,
+            TargetPolicy targets,
+            WebhookSender sender,
+            WebhookProperties properties,
+            MeterRegistry meters) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.targets = targets;
@@ -58,14 +62,19 @@ class WebhookDispatcher {
         this.properties = properties;
         this.meters = meters;
         this.attemptDuration = Timer.builder("bookwise.webhook.attempt.duration")
-                .description("Duration of one webhook HTTP attempt").publishPercentileHistogram().register(meters);
+                .description("Duration of one webhook HTTP attempt")
+                .publishPercentileHistogram()
+                .register(meters);
         this.deliveredAfter = Timer.builder("bookwise.webhook.delivered.lag")
-                .description("From the event's commit to the receiver's 2xx").publishPercentileHistogram().register(meters);
+                .description("From the event's commit to the receiver's 2xx")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     CompletionHandler<Void> attempt(String webhookId) {
         // the subscription is the id's last part: a busy subscription's message waits without a database read
-        Lane lane = lanes.computeIfAbsent(subscriptionOf(webhookId), id -> new Lane(properties.maxInFlightPerSubscription()));
+        Lane lane = lanes.computeIfAbsent(
+                subscriptionOf(webhookId), id -> new Lane(properties.maxInFlightPerSubscription()));
         if (!lane.tryEnter()) {
             Instant later = Instant.now().plus(lane.deferral(properties.timeout()));
             return (complete, operations) -> operations.reschedule(complete, later);
@@ -79,7 +88,8 @@ class WebhookDispatcher {
 
     private CompletionHandler<Void> attemptInLane(String webhookId) {
         Optional<WebhookDeliveries.Delivery> found = deliveries.find(webhookId);
-        if (found.isEmpty() || found.get().status() == WebhookDeliveries.Status.SUCCEEDED
+        if (found.isEmpty()
+                || found.get().status() == WebhookDeliveries.Status.SUCCEEDED
                 || found.get().status() == WebhookDeliveries.Status.FAILED
                 || found.get().status() == WebhookDeliveries.Status.CANCELLED) {
             return (complete, operations) -> operations.remove();
@@ -90,8 +100,8 @@ class WebhookDispatcher {
             deliveries.cancel(webhookId);
             return (complete, operations) -> operations.remove();
         }
-        try (MDC.MDCCloseable ignored = delivery.requestId() == null ? null
-                : MDC.putCloseable(RequestIds.KEY, delivery.requestId())) {
+        try (MDC.MDCCloseable ignored =
+                delivery.requestId() == null ? null : MDC.putCloseable(RequestIds.KEY, delivery.requestId())) {
             return send(delivery, subscription.get());
         }
     }
@@ -148,13 +158,15 @@ class WebhookDispatcher {
         }
 
         Duration deferral(Duration attemptTimeout) {
-            long stalled = Math.min(Math.max(System.nanoTime() - lastProgress, BUSY_DEFERRAL.toNanos()),
-                    attemptTimeout.toNanos());
-            return Duration.ofNanos(stalled).plusMillis(ThreadLocalRandom.current().nextLong(BUSY_DEFERRAL.toMillis()));
+            long stalled = Math.min(
+                    Math.max(System.nanoTime() - lastProgress, BUSY_DEFERRAL.toNanos()), attemptTimeout.toNanos());
+            return Duration.ofNanos(stalled)
+                    .plusMillis(ThreadLocalRandom.current().nextLong(BUSY_DEFERRAL.toMillis()));
         }
     }
 
-    private CompletionHandler<Void> send(WebhookDeliveries.Delivery delivery, WebhookSubscriptions.Stored subscription) {
+    private CompletionHandler<Void> send(
+            WebhookDeliveries.Delivery delivery, WebhookSubscriptions.Stored subscription) {
         int attempt = delivery.attempts() + 1;
         URI url = URI.create(subscription.subscription().url());
         Instant attemptedAt = Instant.now();
@@ -163,42 +175,79 @@ class WebhookDispatcher {
                 .map(reason -> new WebhookSender.Outcome(null, "refused: " + reason, null))
                 .orElseGet(() -> {
                     long timestamp = attemptedAt.getEpochSecond();
-                    String signature = WebhookSignature.sign(subscription.secret(), delivery.webhookId(), timestamp,
-                            delivery.payload());
+                    String signature = WebhookSignature.sign(
+                            subscription.secret(), delivery.webhookId(), timestamp, delivery.payload());
                     return sender.post(url, delivery.webhookId(), timestamp, signature, delivery.payload());
                 });
         long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         attemptDuration.record(Duration.ofMillis(durationMs));
-        String error = outcome.error() != null ? outcome.error()
-                : outcome.succeeded() ? null : "HTTP " + outcome.statusCode();
+        String error =
+                outcome.error() != null ? outcome.error() : outcome.succeeded() ? null : "HTTP " + outcome.statusCode();
 
         if (outcome.succeeded()) {
-            deliveries.recordAttempt(delivery, attempt, WebhookDeliveries.Status.SUCCEEDED, outcome.statusCode(),
-                    attemptedAt, durationMs, null, outcome.responsePrefix(), null);
+            deliveries.recordAttempt(
+                    delivery,
+                    attempt,
+                    WebhookDeliveries.Status.SUCCEEDED,
+                    outcome.statusCode(),
+                    attemptedAt,
+                    durationMs,
+                    null,
+                    outcome.responsePrefix(),
+                    null);
             count("succeeded");
             deliveredAfter.record(Duration.between(delivery.occurredAt(), Instant.now()));
             return (complete, operations) -> operations.remove();
         }
         int madeSinceRedrive = attempt - delivery.redriveFrom();
         if (madeSinceRedrive >= properties.maxAttempts()) {
-            deliveries.recordAttempt(delivery, attempt, WebhookDeliveries.Status.FAILED, outcome.statusCode(),
-                    attemptedAt, durationMs, error, outcome.responsePrefix(), null);
+            deliveries.recordAttempt(
+                    delivery,
+                    attempt,
+                    WebhookDeliveries.Status.FAILED,
+                    outcome.statusCode(),
+                    attemptedAt,
+                    durationMs,
+                    error,
+                    outcome.responsePrefix(),
+                    null);
             count("failed");
-            log.warn("webhook {} to subscription {} failed after {} attempts: {}", delivery.webhookId(),
-                    delivery.subscriptionId(), madeSinceRedrive, error);
+            log.warn(
+                    "webhook {} to subscription {} failed after {} attempts: {}",
+                    delivery.webhookId(),
+                    delivery.subscriptionId(),
+                    madeSinceRedrive,
+                    error);
             return (complete, operations) -> operations.remove();
         }
         Instant next = Instant.now().plus(backoff(madeSinceRedrive));
-        deliveries.recordAttempt(delivery, attempt, WebhookDeliveries.Status.RETRYING, outcome.statusCode(),
-                attemptedAt, durationMs, error, outcome.responsePrefix(), next);
+        deliveries.recordAttempt(
+                delivery,
+                attempt,
+                WebhookDeliveries.Status.RETRYING,
+                outcome.statusCode(),
+                attemptedAt,
+                durationMs,
+                error,
+                outcome.responsePrefix(),
+                next);
         count("retrying");
-        log.info("webhook {} attempt {} to subscription {} failed ({}); next attempt at {}", delivery.webhookId(),
-                attempt, delivery.subscriptionId(), error, next);
+        log.info(
+                "webhook {} attempt {} to subscription {} failed ({}); next attempt at {}",
+                delivery.webhookId(),
+                attempt,
+                delivery.subscriptionId(),
+                error,
+                next);
         return (complete, operations) -> operations.reschedule(complete, next);
     }
 
     private Duration backoff(int failedAttempts) {
-        return backoff(properties.firstRetry(), properties.maxRetryDelay(), failedAttempts, ThreadLocalRandom.current().nextDouble());
+        return backoff(
+                properties.firstRetry(),
+                properties.maxRetryDelay(),
+                failedAttempts,
+                ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -212,7 +261,10 @@ class WebhookDispatcher {
     }
 
     private void count(String outcome) {
-        Counter.builder("bookwise.webhook.attempts").description("Webhook attempts by outcome")
-                .tag("outcome", outcome).register(meters).increment();
+        Counter.builder("bookwise.webhook.attempts")
+                .description("Webhook attempts by outcome")
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 }

@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import io.cloudevents.CloudEvent;
 import dev.bookwise.observability.RequestIds;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.slf4j.MDC;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
+import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads the booking-event topic (consumer group {@code bookwise-webhooks}) and turns each event into
@@ -33,8 +32,7 @@ class WebhookFanOut {
     private static final Logger log = LoggerFactory.getLogger(WebhookFanOut.class);
 
     /** The webhook body, version 1: what receivers parse. Not the internal event classes. */
-    record Body(String type, Instant timestamp, JsonNode data) {
-    }
+    record Body(String type, Instant timestamp, JsonNode data) {}
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
@@ -42,8 +40,12 @@ class WebhookFanOut {
     private final CustomTask<Void> attemptTask;
     private final ObjectMapper json;
 
-    WebhookFanOut(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, Scheduler scheduler,
-                  CustomTask<Void> attemptTask, ObjectMapper json) {
+    WebhookFanOut(
+            WebhookSubscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            Scheduler scheduler,
+            CustomTask<Void> attemptTask,
+            ObjectMapper json) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.scheduler = scheduler;
@@ -56,7 +58,10 @@ class WebhookFanOut {
     public void on(ConsumerRecord<String, CloudEvent> record) throws IOException {
         CloudEvent event = record.value();
         if (event == null || event.getData() == null || event.getTime() == null || record.key() == null) {
-            log.warn("skipping record {}-{}@{}: not a BookWise booking event", record.topic(), record.partition(),
+            log.warn(
+                    "skipping record {}-{}@{}: not a BookWise booking event",
+                    record.topic(),
+                    record.partition(),
                     record.offset());
             return;
         }
@@ -67,19 +72,32 @@ class WebhookFanOut {
         }
     }
 
-    private void fanOut(ConsumerRecord<String, CloudEvent> record, CloudEvent event, String requestId) throws IOException {
+    private void fanOut(ConsumerRecord<String, CloudEvent> record, CloudEvent event, String requestId)
+            throws IOException {
         UUID hostId = UUID.fromString(record.key());
         Instant occurredAt = event.getTime().toInstant();
         String body = null;
         boolean scheduled = false;
         for (WebhookSubscriptions.Stored subscription : subscriptions.matching(hostId, event.getType(), occurredAt)) {
             if (body == null) {
-                body = json.writeValueAsString(new Body(event.getType(), occurredAt, json.readTree(event.getData().toBytes())));
+                body = json.writeValueAsString(new Body(
+                        event.getType(),
+                        occurredAt,
+                        json.readTree(event.getData().toBytes())));
             }
             UUID subscriptionId = subscription.subscription().id();
             String webhookId = "msg_" + event.getId() + "_" + subscriptionId;
-            if (deliveries.insertIfAbsent(webhookId, subscriptionId, event.getId(), event.getType(), hostId,
-                    UUID.fromString(event.getSubject()), body, occurredAt, requestId, Instant.now())) {
+            if (deliveries.insertIfAbsent(
+                    webhookId,
+                    subscriptionId,
+                    event.getId(),
+                    event.getType(),
+                    hostId,
+                    UUID.fromString(event.getSubject()),
+                    body,
+                    occurredAt,
+                    requestId,
+                    Instant.now())) {
                 log.debug("webhook {} for {} scheduled", webhookId, event.getType());
                 scheduler.schedule(attemptTask.instance(webhookId), Instant.now());
                 scheduled = true;

@@ -1,10 +1,9 @@
 package dev.bookwise.query.webhook;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param allowLoopback             permit loopback and private targets ({@code BOOKWISE_WEBHOOK_ALLOW_LOOPBACK}); for local runs and tests
@@ -17,18 +16,23 @@ import java.util.List;
  * @param maxInFlightPerSubscription attempts to one subscription at once per instance, so a slow receiver cannot take every sender
  */
 @ConfigurationProperties("bookwise.webhook")
-public record WebhookProperties(@DefaultValue("false") boolean allowLoopback,
-                                @DefaultValue List<String> allowedNetworks,
-                                @DefaultValue("8") int maxAttempts,
-                                @DefaultValue("PT5S") Duration firstRetry,
-                                @DefaultValue("PT1H") Duration maxRetryDelay,
-                                @DefaultValue("PT3S") Duration connectTimeout,
-                                @DefaultValue("PT10S") Duration timeout,
-                                @DefaultValue("8") int maxInFlightPerSubscription) {
+public record WebhookProperties(
+        @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue List<String> allowedNetworks,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("PT5S") Duration firstRetry,
+        @DefaultValue("PT1H") Duration maxRetryDelay,
+        @DefaultValue("PT3S") Duration connectTimeout,
+        @DefaultValue("PT10S") Duration timeout,
+        @DefaultValue("8") int maxInFlightPerSubscription) {
 
     public WebhookProperties {
-        allowedNetworks = allowedNetworks == null ? List.of()
-                : allowedNetworks.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        allowedNetworks = allowedNetworks == null
+                ? List.of()
+                : allowedNetworks.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("bookwise.webhook.max-attempts must be at least 1");
         }

@@ -57,8 +57,7 @@ final class WebhookSender {
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        CompletableFuture<HttpResponse<String>> exchange =
-                http.sendAsync(request, info -> new Prefix());
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> new Prefix());
         try {
             HttpResponse<String> response = exchange.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
             return new Outcome(response.statusCode(), null, response.body());
@@ -130,7 +129,10 @@ final class WebhookSender {
 
         private void finish() {
             if (!text.isDone()) {
-                text.complete(StandardCharsets.UTF_8.decode(kept.duplicate().flip()).toString().replace('\u0000', ' '));
+                text.complete(StandardCharsets.UTF_8
+                        .decode(kept.duplicate().flip())
+                        .toString()
+                        .replace('\u0000', ' '));
             }
         }
 

@@ -5,5 +5,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** A webhook subscription as the API shows it (never with its secret, which is shown once). */
-public record WebhookSubscription(UUID id, UUID hostId, String url, List<String> events, Instant createdAt) {
-}
+public record WebhookSubscription(UUID id, UUID hostId, String url, List<String> events, Instant createdAt) {}

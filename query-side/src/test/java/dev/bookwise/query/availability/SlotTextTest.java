@@ -1,21 +1,29 @@
 package dev.bookwise.query.availability;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The direct writer must agree with java.time's formatters on every instant. */
 class SlotTextTest {
 
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-    private static final List<String> ZONES = List.of("UTC", "America/New_York", "Europe/London", "Asia/Kolkata",
-            "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Africa/Monrovia", "Europe/Amsterdam");
+    private static final List<String> ZONES = List.of(
+            "UTC",
+            "America/New_York",
+            "Europe/London",
+            "Asia/Kolkata",
+            "Asia/Kathmandu",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "America/St_Johns",
+            "Africa/Monrovia",
+            "Europe/Amsterdam");
 
     @Test
     void agreesWithDateTimeFormatterOnRandomInstantsInManyZones() {
@@ -24,7 +32,8 @@ class SlotTextTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(-3_000_000_000L, 9_000_000_000L));
             assertThat(SlotText.utc(instant)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
             ZoneId zone = ZoneId.of(ZONES.get(random.nextInt(ZONES.size())));
-            assertThat(SlotText.local(instant, zone.getRules())).as("%s in %s", instant, zone)
+            assertThat(SlotText.local(instant, zone.getRules()))
+                    .as("%s in %s", instant, zone)
                     .isEqualTo(WITH_OFFSET.format(instant.atZone(zone)));
         }
     }
@@ -45,6 +54,7 @@ class SlotTextTest {
     void theContractsExamplesReadAsTheContractWritesThem() {
         Instant start = Instant.parse("2024-03-10T13:00:00Z");
         assertThat(SlotText.utc(start)).isEqualTo("2024-03-10T13:00:00Z");
-        assertThat(SlotText.local(start, ZoneId.of("America/New_York").getRules())).isEqualTo("2024-03-10T09:00:00-04:00");
+        assertThat(SlotText.local(start, ZoneId.of("America/New_York").getRules()))
+                .isEqualTo("2024-03-10T09:00:00-04:00");
     }
 }

@@ -1,5 +1,7 @@
 package dev.bookwise.query.booking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.events.BookingCancelled;
@@ -7,13 +9,10 @@ import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The booking after each event: what Kafka and webhooks carry as data. */
 class BookingViewTest {
@@ -24,8 +23,19 @@ class BookingViewTest {
     private final Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
 
     private BookingView reserved() {
-        return BookingView.after(null, new BookingReserved(id, host, start, start.plus(Duration.ofMinutes(30)), 5, 10,
-                new Attendee("Bob", "bob@example.com", "Europe/Paris"), t0.plus(Duration.ofMinutes(15)), "d"), t0);
+        return BookingView.after(
+                null,
+                new BookingReserved(
+                        id,
+                        host,
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        5,
+                        10,
+                        new Attendee("Bob", "bob@example.com", "Europe/Paris"),
+                        t0.plus(Duration.ofMinutes(15)),
+                        "d"),
+                t0);
     }
 
     @Test
@@ -49,14 +59,26 @@ class BookingViewTest {
         BookingView cancelled = BookingView.after(confirmed, new BookingCancelled(id, host, null), t1.plusSeconds(1));
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.reason()).isEqualTo("see you");
-        assertThat(BookingView.after(reserved(), new BookingExpired(id, host, t1), t1).status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(BookingView.after(reserved(), new BookingExpired(id, host, t1), t1)
+                        .status())
+                .isEqualTo(BookingStatus.EXPIRED);
     }
 
     @Test
     void aRescheduleMovesTheSlotAndKeepsTheStatus() {
         Instant newStart = start.plus(Duration.ofDays(1));
-        BookingView moved = BookingView.after(reserved(), new BookingRescheduled(id, host, start,
-                start.plus(Duration.ofMinutes(30)), newStart, newStart.plus(Duration.ofMinutes(30)), 0, 15), t0.plusSeconds(5));
+        BookingView moved = BookingView.after(
+                reserved(),
+                new BookingRescheduled(
+                        id,
+                        host,
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        newStart,
+                        newStart.plus(Duration.ofMinutes(30)),
+                        0,
+                        15),
+                t0.plusSeconds(5));
         assertThat(moved.status()).isEqualTo(BookingStatus.RESERVED);
         assertThat(moved.start()).isEqualTo(newStart);
         assertThat(moved.bufferBeforeMinutes()).isZero();

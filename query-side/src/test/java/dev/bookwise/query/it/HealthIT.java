@@ -1,20 +1,19 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.testsupport.Api;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * While PostgreSQL refuses connections the query side is DOWN and not ready, and every request
@@ -26,8 +25,10 @@ class HealthIT extends QuerySideIT {
 
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.datasource.username}")
     String user;
+
     @Value("${spring.datasource.password}")
     String password;
 
@@ -40,11 +41,13 @@ class HealthIT extends QuerySideIT {
         assertThat(api.get(bookings, key).status()).isEqualTo(200);
         String database = url.substring(url.lastIndexOf('/') + 1);
         try {
-            admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false",
+            admin(
+                    "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false",
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
-            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health", null).status() == 503);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/actuator/health", null).status() == 503);
             assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(503);
-            for (String path : new String[]{bookings, "/api/webhooks"}) {
+            for (String path : new String[] {bookings, "/api/webhooks"}) {
                 Api.Response read = api.get(path, key);
                 assertThat(read.status()).as(path + " " + read).isEqualTo(503);
                 assertThat(read.code()).isEqualTo("service-unavailable");
@@ -55,14 +58,15 @@ class HealthIT extends QuerySideIT {
         } finally {
             admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health", null).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/actuator/health", null).status() == 200);
         assertThat(api.get(bookings, key).status()).isEqualTo(200);
     }
 
     private void admin(String... statements) throws SQLException {
         String postgres = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (Connection connection = DriverManager.getConnection(postgres, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }

@@ -1,5 +1,7 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.Attendee;
@@ -13,30 +15,23 @@ import dev.bookwise.events.HostRegistered;
 import dev.bookwise.query.publish.KafkaProperties;
 import dev.bookwise.query.publish.KafkaPublisher;
 import dev.bookwise.testsupport.Api;
-import dev.bookwise.testsupport.TestKafka;
-import dev.bookwise.testsupport.TopicReader;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /**
  * Every booking event of the event store reaches the topic as a structured-mode CloudEvent, parsed
@@ -50,6 +45,7 @@ class KafkaPublicationIT extends QuerySideIT {
 
     @Autowired
     KafkaProperties kafka;
+
     @Autowired
     ObjectMapper json;
 
@@ -63,25 +59,41 @@ class KafkaPublicationIT extends QuerySideIT {
             append(host, new HostRegistered(host, "Ada", "ada@example.com", "UTC", keyDigest("bwk_" + host)));
             append(host, reserved(host, confirmed, start));
             append(host, new BookingConfirmed(confirmed, host, "see you"));
-            append(host, new BookingRescheduled(confirmed, host, start, start.plus(Duration.ofMinutes(30)),
-                    start.plus(Duration.ofHours(1)), start.plus(Duration.ofMinutes(90)), 5, 10));
-            append(host, reserved(host, expired, start.plus(Duration.ofHours(3))),
+            append(
+                    host,
+                    new BookingRescheduled(
+                            confirmed,
+                            host,
+                            start,
+                            start.plus(Duration.ofMinutes(30)),
+                            start.plus(Duration.ofHours(1)),
+                            start.plus(Duration.ofMinutes(90)),
+                            5,
+                            10));
+            append(
+                    host,
+                    reserved(host, expired, start.plus(Duration.ofHours(3))),
                     new BookingExpired(expired, host, Instant.now()));
             append(host, new BookingCompleted(confirmed, host, null));
             UUID cancelled = UUID.randomUUID();
-            append(host, reserved(host, cancelled, start.plus(Duration.ofHours(5))),
+            append(
+                    host,
+                    reserved(host, cancelled, start.plus(Duration.ofHours(5))),
                     new BookingCancelled(cancelled, host, "changed my mind"));
         }
         // the event store's own ids and order of the booking events, per host
         Map<String, List<String>> expected = bookingEventIdsByHost(hosts);
-        Set<String> expectedIds = expected.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        Set<String> expectedIds =
+                expected.values().stream().flatMap(List::stream).collect(Collectors.toSet());
         assertThat(expectedIds).hasSize(24);
 
-        List<ConsumerRecord<String, CloudEvent>> records = readTopicUntil(kafka.topic(), expected, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, CloudEvent>> records =
+                readTopicUntil(kafka.topic(), expected, Duration.ofSeconds(60));
         Set<String> published = records.stream().map(r -> r.value().getId()).collect(Collectors.toSet());
         assertThat(published).as("every booking event and nothing else").isEqualTo(expectedIds);
-        System.out.printf("published %d booking events, %d records (%d duplicates)%n", expectedIds.size(), records.size(),
-                records.size() - expectedIds.size());
+        System.out.printf(
+                "published %d booking events, %d records (%d duplicates)%n",
+                expectedIds.size(), records.size(), records.size() - expectedIds.size());
 
         for (ConsumerRecord<String, CloudEvent> record : records) {
             CloudEvent event = record.value();
@@ -98,12 +110,20 @@ class KafkaPublicationIT extends QuerySideIT {
             assertThat(booking.path("status").asText()).isEqualTo(statusAfter(event.getType()));
         }
         assertThat(firstOccurrencesByHost(records)).isEqualTo(expected);
-        assertThat(records.stream().map(r -> r.value().getType()).collect(Collectors.toSet())).containsExactlyInAnyOrder(
-                "booking.reserved", "booking.confirmed", "booking.rescheduled", "booking.expired", "booking.completed",
-                "booking.cancelled");
+        assertThat(records.stream().map(r -> r.value().getType()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(
+                        "booking.reserved",
+                        "booking.confirmed",
+                        "booking.rescheduled",
+                        "booking.expired",
+                        "booking.completed",
+                        "booking.cancelled");
         // the booking in data is the state after that event, not a later one
-        CloudEvent rescheduled = records.stream().map(ConsumerRecord::value)
-                .filter(e -> e.getType().equals("booking.rescheduled")).findFirst().orElseThrow();
+        CloudEvent rescheduled = records.stream()
+                .map(ConsumerRecord::value)
+                .filter(e -> e.getType().equals("booking.rescheduled"))
+                .findFirst()
+                .orElseThrow();
         JsonNode moved = json.readTree(rescheduled.getData().toBytes());
         assertThat(moved.path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(Instant.parse(moved.path("start").asText())).isEqualTo(start.plus(Duration.ofHours(1)));
@@ -116,11 +136,18 @@ class KafkaPublicationIT extends QuerySideIT {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         UUID host = UUID.randomUUID();
         UUID booking = UUID.randomUUID();
-        append(host, MetaData.with("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"),
+        append(
+                host,
+                MetaData.with("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"),
                 reserved(host, booking, Instant.now().plus(1, ChronoUnit.DAYS)));
-        ConsumerRecord<String, CloudEvent> record = readTopicUntil(kafka.topic(), bookingEventIdsByHost(List.of(host)),
-                Duration.ofSeconds(60)).stream().filter(r -> r.key().equals(host.toString())).findFirst().orElseThrow();
-        assertThat(record.headers().lastHeader("traceparent")).as("traceparent header").isNotNull();
+        ConsumerRecord<String, CloudEvent> record =
+                readTopicUntil(kafka.topic(), bookingEventIdsByHost(List.of(host)), Duration.ofSeconds(60)).stream()
+                        .filter(r -> r.key().equals(host.toString()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(record.headers().lastHeader("traceparent"))
+                .as("traceparent header")
+                .isNotNull();
         // the same trace; the parent is the publisher's own producer span, not the request's span
         assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
                 .matches("00-" + traceId + "-(?!b7ad6b7169203331)[0-9a-f]{16}-01");
@@ -130,20 +157,36 @@ class KafkaPublicationIT extends QuerySideIT {
     void healthAndMetricsShowThePipeline() {
         Api.Response health = api.get("/actuator/health", null);
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
-        assertThat(health.json().path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(health.json().path("components").path("kafka").path("status").asText())
+                .isEqualTo("UP");
         JsonNode processors = health.json().path("components").path("eventProcessors");
         assertThat(processors.path("status").asText()).isEqualTo("UP");
-        assertThat(processors.path("details").path(KafkaPublisher.GROUP).path("running").asBoolean()).isTrue();
-        assertThat(processors.path("details").path("booking-view").path("running").asBoolean()).isTrue();
+        assertThat(processors
+                        .path("details")
+                        .path(KafkaPublisher.GROUP)
+                        .path("running")
+                        .asBoolean())
+                .isTrue();
+        assertThat(processors
+                        .path("details")
+                        .path("booking-view")
+                        .path("running")
+                        .asBoolean())
+                .isTrue();
         assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 
         UUID host = UUID.randomUUID();
         append(host, reserved(host, UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.get("/actuator/prometheus", null).body().lines().anyMatch(l -> l.startsWith("bookwise_kafka_published_total")
-                        && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/actuator/prometheus", null)
+                        .body()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("bookwise_kafka_published_total")
+                                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1));
         String scrape = api.get("/actuator/prometheus", null).body();
-        assertThat(scrape).contains("bookwise_processor_lag_events{processor=\"kafka-publisher\"}")
+        assertThat(scrape)
+                .contains("bookwise_processor_lag_events{processor=\"kafka-publisher\"}")
                 .contains("bookwise_processor_lag_seconds{processor=\"booking-view\"}")
                 .contains("bookwise_kafka_publish_lag_seconds_bucket")
                 .containsPattern("(?m)^eventProcessor_\\w+\\{[^}]*processorName=\"kafka-publisher\"")
@@ -164,7 +207,15 @@ class KafkaPublicationIT extends QuerySideIT {
     }
 
     private static BookingReserved reserved(UUID host, UUID booking, Instant start) {
-        return new BookingReserved(booking, host, start, start.plus(Duration.ofMinutes(30)), 0, 0, BOB,
-                Instant.now().plus(Duration.ofMinutes(10)), "deadline-" + booking);
+        return new BookingReserved(
+                booking,
+                host,
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                0,
+                0,
+                BOB,
+                Instant.now().plus(Duration.ofMinutes(10)),
+                "deadline-" + booking);
     }
 }

@@ -1,10 +1,10 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bookwise.testsupport.Api;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document lists every query-side path of the contract, and Swagger UI is served. */
 class OpenApiIT extends QuerySideIT {
@@ -14,13 +14,24 @@ class OpenApiIT extends QuerySideIT {
         Api.Response document = api.get("/api/docs/openapi.json", null);
         assertThat(document.status()).isEqualTo(200);
         JsonNode paths = document.json().path("paths");
-        for (String route : new String[] {"get /api/availability", "get /api/bookings/{bookingId}",
-                "get /api/hosts/{hostId}/bookings", "get /api/bookings/{bookingId}/history", "get /api/hosts/{hostId}/history",
-                "post /api/webhooks", "get /api/webhooks", "get /api/webhooks/{id}", "delete /api/webhooks/{id}",
-                "get /api/webhooks/{id}/deliveries", "post /api/webhooks/{id}/deliveries/{webhookId}/redeliver",
-                "post /api/webhooks/{id}/deliveries/redeliver-failed"}) {
+        for (String route : new String[] {
+            "get /api/availability",
+            "get /api/bookings/{bookingId}",
+            "get /api/hosts/{hostId}/bookings",
+            "get /api/bookings/{bookingId}/history",
+            "get /api/hosts/{hostId}/history",
+            "post /api/webhooks",
+            "get /api/webhooks",
+            "get /api/webhooks/{id}",
+            "delete /api/webhooks/{id}",
+            "get /api/webhooks/{id}/deliveries",
+            "post /api/webhooks/{id}/deliveries/{webhookId}/redeliver",
+            "post /api/webhooks/{id}/deliveries/redeliver-failed"
+        }) {
             String[] methodAndPath = route.split(" ");
-            assertThat(paths.path(methodAndPath[1]).has(methodAndPath[0])).as(route).isTrue();
+            assertThat(paths.path(methodAndPath[1]).has(methodAndPath[0]))
+                    .as(route)
+                    .isTrue();
         }
         assertThat(document.body()).doesNotContain("\"caller\"");
     }

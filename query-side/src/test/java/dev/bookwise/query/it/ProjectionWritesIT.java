@@ -1,7 +1,12 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bookwise.query.ProjectionWrites;
 import dev.bookwise.testsupport.TestDatabase;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -12,12 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The batched projection writes against a real PostgreSQL: per-row order, commit and rollback with the unit of work. */
 class ProjectionWritesIT {
@@ -32,7 +31,8 @@ class ProjectionWritesIT {
     @BeforeAll
     static void database() {
         TestDatabase database = TestDatabase.fresh();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.url(), database.user(), database.password());
         jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
@@ -59,7 +59,9 @@ class ProjectionWritesIT {
                 writes.write("row_log", id, STEP, "cancelled", id);
             }
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM row_log", Long.class)).as("nothing sent before the flush").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM row_log", Long.class))
+                .as("nothing sent before the flush")
+                .isEqualTo(1);
 
         transaction.executeWithoutResult(tx -> writes.flush());
 
@@ -85,7 +87,8 @@ class ProjectionWritesIT {
             writes.write("row_log", 1, INSERT, 1, "reserved");
             writes.write("row_log", 1, STEP, "confirmed", 1);
             writes.write("row_log", 2, INSERT, 2, "reserved");
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM row_log", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM row_log", Long.class))
+                    .isZero();
             unitOfWork.commit();
         });
         assertThat(row(1)).isEqualTo(Map.of("state", "confirmed", "steps", 2));
@@ -94,10 +97,12 @@ class ProjectionWritesIT {
         UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("event"));
         writes.write("row_log", 3, INSERT, 3, "reserved");
         failing.rollback();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM row_log WHERE id = 3", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM row_log WHERE id = 3", Long.class))
+                .isZero();
 
         assertThatThrownBy(() -> writes.write("row_log", 4, INSERT, 4, "reserved"))
-                .as("a write outside a unit of work would never be sent").isInstanceOf(IllegalStateException.class);
+                .as("a write outside a unit of work would never be sent")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private static Map<String, Object> row(int id) {

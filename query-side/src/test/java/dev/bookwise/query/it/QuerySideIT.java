@@ -1,25 +1,11 @@
 package dev.bookwise.query.it;
 
 import dev.bookwise.query.QuerySideApplication;
+import dev.bookwise.testsupport.Api;
+import dev.bookwise.testsupport.TestDatabase;
 import dev.bookwise.testsupport.TestKafka;
 import dev.bookwise.testsupport.TopicReader;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import dev.bookwise.testsupport.Api;
-import dev.bookwise.testsupport.TestDatabase;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,13 +16,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The query side over HTTP against a real PostgreSQL. Events are appended to the real event store
  * as the command side appends them: aggregate type HostCalendar, per-host sequence numbers,
  * the same tables and serializer.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bookwise.admin-key=" + QuerySideIT.ADMIN, "bookwise.min-position-wait=PT5S"})
 abstract class QuerySideIT {
 
@@ -44,12 +45,16 @@ abstract class QuerySideIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     Api api;
 
     private final Map<UUID, Long> nextSequence = new HashMap<>();
@@ -79,12 +84,19 @@ abstract class QuerySideIT {
 
     /** As {@link #append(UUID, Object...)}, every event with this metadata (as a command's correlation data would). */
     long append(UUID hostId, MetaData metaData, Object... events) {
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> eventStore.publish(Arrays.stream(events)
-                .map(event -> new GenericDomainEventMessage<>("HostCalendar", hostId.toString(),
-                        nextSequence.merge(hostId, 1L, Long::sum) - 1, event, metaData))
-                .toList()));
-        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, hostId.toString());
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> eventStore.publish(Arrays.stream(events)
+                        .map(event -> new GenericDomainEventMessage<>(
+                                "HostCalendar",
+                                hostId.toString(),
+                                nextSequence.merge(hostId, 1L, Long::sum) - 1,
+                                event,
+                                metaData))
+                        .toList()));
+        return jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                hostId.toString());
     }
 
     /** The ids of each host's booking events in the event store, in the host's order. */
@@ -103,12 +115,20 @@ abstract class QuerySideIT {
      * The records of {@code expected}'s hosts on the topic, read until every expected event id is
      * among them or the patience runs out (the context, and its topic, may be shared with other tests).
      */
-    static List<ConsumerRecord<String, CloudEvent>> readTopicUntil(String topic, Map<String, List<String>> expected,
-                                                                  Duration patience) {
+    static List<ConsumerRecord<String, CloudEvent>> readTopicUntil(
+            String topic, Map<String, List<String>> expected, Duration patience) {
         Set<String> ids = expected.values().stream().flatMap(List::stream).collect(Collectors.toSet());
         try (TopicReader reader = new TopicReader(TestKafka.shared().bootstrap(), topic)) {
-            return reader.readUntil(read -> read.stream().map(r -> r.value().getId()).collect(Collectors.toSet())
-                    .containsAll(ids), patience).stream().filter(r -> expected.containsKey(r.key())).toList();
+            return reader
+                    .readUntil(
+                            read -> read.stream()
+                                    .map(r -> r.value().getId())
+                                    .collect(Collectors.toSet())
+                                    .containsAll(ids),
+                            patience)
+                    .stream()
+                    .filter(r -> expected.containsKey(r.key()))
+                    .toList();
         }
     }
 
@@ -126,8 +146,9 @@ abstract class QuerySideIT {
 
     static String keyDigest(String key) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,15 +1,19 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bookwise.testsupport.Api;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-@TestPropertySource(properties = {"bookwise.rate-limit.per-key=1", "bookwise.rate-limit.per-key-burst=3",
-        "bookwise.rate-limit.per-ip=1", "bookwise.rate-limit.per-ip-burst=3"})
+@TestPropertySource(
+        properties = {
+            "bookwise.rate-limit.per-key=1",
+            "bookwise.rate-limit.per-key-burst=3",
+            "bookwise.rate-limit.per-ip=1",
+            "bookwise.rate-limit.per-ip-burst=3"
+        })
 class RateLimitIT extends QuerySideIT {
 
     private static void assertRateLimited(Api.Response response) {

@@ -1,5 +1,8 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.AvailabilityWindow;
@@ -18,13 +21,6 @@ import dev.bookwise.query.ProjectionWrites;
 import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.config.ProjectionConfig;
 import dev.bookwise.testsupport.Api;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +32,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ReadModelRebuildIT extends QuerySideIT {
 
     @Autowired
     EventStorageEngine storage;
+
     @Autowired
     ObjectMapper json;
 
@@ -56,13 +56,25 @@ class ReadModelRebuildIT extends QuerySideIT {
             UUID host = UUID.randomUUID();
             Instant base = Instant.now().plus(Duration.ofDays(2 + h)).truncatedTo(ChronoUnit.HOURS);
             AvailabilityWindow first = new AvailabilityWindow(base, base.plus(Duration.ofHours(2)), 30);
-            AvailabilityWindow second = new AvailabilityWindow(base.plus(Duration.ofHours(2)), base.plus(Duration.ofHours(3)), 30);
+            AvailabilityWindow second =
+                    new AvailabilityWindow(base.plus(Duration.ofHours(2)), base.plus(Duration.ofHours(3)), 30);
             AvailabilityWindow merged = new AvailabilityWindow(base, base.plus(Duration.ofHours(3)), 30);
-            AvailabilityWindow apart = new AvailabilityWindow(base.plus(Duration.ofDays(1)), base.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), 30);
+            AvailabilityWindow apart = new AvailabilityWindow(
+                    base.plus(Duration.ofDays(1)), base.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), 30);
             List<Object> events = new ArrayList<>(List.of(
-                    new HostRegistered(host, "Host " + h, "h" + h + "@example.com", "Europe/London", keyDigest("k" + host)),
-                    new ScheduleDefined(host, new Schedule("Europe/London", 30, 5, 5, 0, 60,
-                            Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "17:00"))), List.of())),
+                    new HostRegistered(
+                            host, "Host " + h, "h" + h + "@example.com", "Europe/London", keyDigest("k" + host)),
+                    new ScheduleDefined(
+                            host,
+                            new Schedule(
+                                    "Europe/London",
+                                    30,
+                                    5,
+                                    5,
+                                    0,
+                                    60,
+                                    Map.of(DayOfWeek.MONDAY, List.of(new TimeRange("09:00", "17:00"))),
+                                    List.of())),
                     new AvailabilityWindowMerged(host, first, first, List.of()),
                     new AvailabilityWindowMerged(host, second, merged, List.of(first)),
                     new AvailabilityWindowMerged(host, apart, apart, List.of())));
@@ -70,16 +82,31 @@ class ReadModelRebuildIT extends QuerySideIT {
                 UUID id = UUID.randomUUID();
                 bookings.add(id);
                 Instant start = base.plus(Duration.ofMinutes(30L * b));
-                events.add(new BookingReserved(id, host, start, start.plus(Duration.ofMinutes(30)), 5, 5,
-                        new Attendee("A" + b, "a" + b + "@example.com", null), start.minus(Duration.ofDays(1)), "d"));
+                events.add(new BookingReserved(
+                        id,
+                        host,
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        5,
+                        5,
+                        new Attendee("A" + b, "a" + b + "@example.com", null),
+                        start.minus(Duration.ofDays(1)),
+                        "d"));
             }
             events.add(new BookingConfirmed(bookings.get(bookings.size() - 5), host, "yes"));
             events.add(new BookingCancelled(bookings.get(bookings.size() - 4), host, "no"));
             events.add(new BookingExpired(bookings.get(bookings.size() - 3), host, base));
             events.add(new BookingConfirmed(bookings.get(bookings.size() - 2), host, null));
             events.add(new BookingCompleted(bookings.get(bookings.size() - 2), host, "done"));
-            events.add(new BookingRescheduled(bookings.get(bookings.size() - 1), host, base, base.plus(Duration.ofMinutes(30)),
-                    base.plus(Duration.ofHours(5)), base.plus(Duration.ofMinutes(330)), 10, 10));
+            events.add(new BookingRescheduled(
+                    bookings.get(bookings.size() - 1),
+                    host,
+                    base,
+                    base.plus(Duration.ofMinutes(30)),
+                    base.plus(Duration.ofHours(5)),
+                    base.plus(Duration.ofMinutes(330)),
+                    10,
+                    10));
             position = append(host, events.toArray());
         }
         return position;
@@ -89,7 +116,8 @@ class ReadModelRebuildIT extends QuerySideIT {
         Map<String, List<Map<String, Object>>> contents = new LinkedHashMap<>();
         for (String table : ReadModelTables.ALL) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + naming.apply(table) + " ORDER BY 1, 2")) {
+            for (Map<String, Object> row :
+                    jdbc.queryForList("SELECT * FROM " + naming.apply(table) + " ORDER BY 1, 2")) {
                 Map<String, Object> text = new java.util.TreeMap<>();
                 row.forEach((column, value) -> text.put(column, String.valueOf(value)));
                 rows.add(text);
@@ -110,8 +138,10 @@ class ReadModelRebuildIT extends QuerySideIT {
         Map<String, List<Map<String, Object>>> before = readTables(UnaryOperator.identity());
 
         ProjectionWrites writes = ProjectionWrites.explicit(jdbc);
-        List<AnnotationEventHandlerAdapter> live = ProjectionConfig.projections(writes, json, UnaryOperator.identity()).stream()
-                .map(AnnotationEventHandlerAdapter::new).toList();
+        List<AnnotationEventHandlerAdapter> live =
+                ProjectionConfig.projections(writes, json, UnaryOperator.identity()).stream()
+                        .map(AnnotationEventHandlerAdapter::new)
+                        .toList();
         try (Stream<? extends TrackedEventMessage<?>> all = storage.readEvents(null, false)) {
             new TransactionTemplate(transactions).executeWithoutResult(tx -> {
                 all.forEach(message -> live.forEach(adapter -> {
@@ -140,26 +170,34 @@ class ReadModelRebuildIT extends QuerySideIT {
         Api.Response started = api.post("/api/admin/read-models/rebuild", ADMIN, null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(api.get("/api/bookings/" + bookings.get(0), ADMIN).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get("/api/admin/read-models/rebuild", ADMIN).text("state")).isEqualTo("SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                api.get("/api/admin/read-models/rebuild", ADMIN).text("state"))
+                        .isEqualTo("SUCCEEDED"));
         Api.Response done = api.get("/api/admin/read-models/rebuild", ADMIN);
         System.out.printf("rebuild: %s%n", done.body());
 
         assertThat(done.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(45);
         assertThat(readTables(UnaryOperator.identity())).isEqualTo(before);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_next' OR tablename LIKE '%\\_old'",
-                Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_next' OR tablename LIKE '%\\_old'",
+                        Long.class))
+                .isZero();
 
         UUID host = UUID.randomUUID();
         long after = append(host, new HostRegistered(host, "Late", "late@example.com", "UTC", keyDigest("late")));
-        assertThat(api.get("/api/hosts/" + host + "/bookings?minPosition=" + after, ADMIN).status()).isEqualTo(200);
+        assertThat(api.get("/api/hosts/" + host + "/bookings?minPosition=" + after, ADMIN)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void onlyTheAdminMayRebuild() {
         UUID host = UUID.randomUUID();
-        long position = append(host, new HostRegistered(host, "H", "h@example.com", "UTC", keyDigest("host-key-" + host)));
-        Api.Response response = api.send("POST", "/api/admin/read-models/rebuild?minPosition=" + position, "host-key-" + host, null);
+        long position =
+                append(host, new HostRegistered(host, "H", "h@example.com", "UTC", keyDigest("host-key-" + host)));
+        Api.Response response =
+                api.send("POST", "/api/admin/read-models/rebuild?minPosition=" + position, "host-key-" + host, null);
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
         assertThat(response.code()).isEqualTo("forbidden");
     }

@@ -1,5 +1,8 @@
 package dev.bookwise.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
@@ -8,30 +11,31 @@ import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
-import dev.bookwise.testsupport.WebhookReceiver;
 import dev.bookwise.testsupport.Api;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
-
+import dev.bookwise.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Webhooks end to end on real servers: events appended to the event store go through the Kafka
  * publisher, the topic and the fan-out consumer to an HTTP receiver in this test; signatures are
  * checked with the independent Standard Webhooks library.
  */
-@TestPropertySource(properties = {"bookwise.webhook.allow-loopback=true", "bookwise.webhook.first-retry=PT0.4S",
-        "bookwise.webhook.max-attempts=3", "bookwise.webhook.timeout=PT2S"})
+@TestPropertySource(
+        properties = {
+            "bookwise.webhook.allow-loopback=true",
+            "bookwise.webhook.first-retry=PT0.4S",
+            "bookwise.webhook.max-attempts=3",
+            "bookwise.webhook.timeout=PT2S"
+        })
 class WebhookIT extends QuerySideIT {
 
     private static final Attendee BOB = new Attendee("Bob", "bob@example.com", "Europe/Paris");
@@ -41,11 +45,9 @@ class WebhookIT extends QuerySideIT {
     @Autowired
     ObjectMapper json;
 
-    record Host(UUID id, String key, long position) {
-    }
+    record Host(UUID id, String key, long position) {}
 
-    record Subscription(String id, String secret) {
-    }
+    record Subscription(String id, String secret) {}
 
     @AfterAll
     static void stopReceiver() {
@@ -58,7 +60,9 @@ class WebhookIT extends QuerySideIT {
         Host bea = host();
         String url = receiver.url("/crud");
 
-        Api.Response created = api.post("/api/webhooks?minPosition=" + bea.position(), ada.key(),
+        Api.Response created = api.post(
+                "/api/webhooks?minPosition=" + bea.position(),
+                ada.key(),
                 Api.json(Map.of("url", url, "events", List.of("booking.reserved", "booking.confirmed"))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
@@ -72,19 +76,25 @@ class WebhookIT extends QuerySideIT {
         assertThat(shown.json().path("url").asText()).isEqualTo(url);
         assertThat(api.get("/api/webhooks/" + id, bea.key()).code()).isEqualTo("forbidden");
         assertThat(api.get("/api/webhooks/" + id, null).code()).isEqualTo("unauthenticated");
-        assertThat(api.get("/api/webhooks/" + id + "/deliveries", bea.key()).code()).isEqualTo("forbidden");
+        assertThat(api.get("/api/webhooks/" + id + "/deliveries", bea.key()).code())
+                .isEqualTo("forbidden");
         assertThat(api.get("/api/webhooks", ada.key()).json().path("items")).hasSize(1);
         assertThat(api.get("/api/webhooks", bea.key()).json().path("items")).isEmpty();
-        assertThat(api.get("/api/webhooks?hostId=" + ada.id(), ADMIN).json().path("items")).hasSize(1);
+        assertThat(api.get("/api/webhooks?hostId=" + ada.id(), ADMIN).json().path("items"))
+                .hasSize(1);
 
         // a host key acts only for its own host; hosts must exist
-        assertThat(api.post("/api/webhooks", bea.key(), Api.json(Map.of("url", url, "hostId", ada.id()))).code())
+        assertThat(api.post("/api/webhooks", bea.key(), Api.json(Map.of("url", url, "hostId", ada.id())))
+                        .code())
                 .isEqualTo("forbidden");
-        assertThat(api.post("/api/webhooks", ADMIN, Api.json(Map.of("url", url, "hostId", UUID.randomUUID()))).code())
+        assertThat(api.post("/api/webhooks", ADMIN, Api.json(Map.of("url", url, "hostId", UUID.randomUUID())))
+                        .code())
                 .isEqualTo("host-not-found");
 
-        assertThat(api.send("DELETE", "/api/webhooks/" + id, bea.key(), null).code()).isEqualTo("forbidden");
-        assertThat(api.send("DELETE", "/api/webhooks/" + id, ada.key(), null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/webhooks/" + id, bea.key(), null).code())
+                .isEqualTo("forbidden");
+        assertThat(api.send("DELETE", "/api/webhooks/" + id, ada.key(), null).status())
+                .isEqualTo(204);
         assertThat(api.get("/api/webhooks/" + id, ada.key()).code()).isEqualTo("not-found");
         assertThat(api.get("/api/webhooks", ada.key()).json().path("items")).isEmpty();
     }
@@ -92,36 +102,59 @@ class WebhookIT extends QuerySideIT {
     @Test
     void badSubscriptionsAreRefusedWithClearProblems() {
         Host ada = host();
-        for (String url : List.of("ftp://example.com/hook", "http:///nohost", "not a url", "http://user:pw@example.com/",
-                "http://169.254.169.254/latest/meta-data", "http://[fe80::1]/hook", "http://0.0.0.0/hook",
+        for (String url : List.of(
+                "ftp://example.com/hook",
+                "http:///nohost",
+                "not a url",
+                "http://user:pw@example.com/",
+                "http://169.254.169.254/latest/meta-data",
+                "http://[fe80::1]/hook",
+                "http://0.0.0.0/hook",
                 "http://example.com/" + "a".repeat(2100))) {
-            Api.Response refused = api.post("/api/webhooks?minPosition=" + ada.position(), ada.key(),
-                    Api.json(Map.of("url", url)));
+            Api.Response refused =
+                    api.post("/api/webhooks?minPosition=" + ada.position(), ada.key(), Api.json(Map.of("url", url)));
             assertThat(refused.status()).as(url).isEqualTo(400);
             assertThat(refused.code()).as(url).isEqualTo("invalid-webhook-url");
         }
-        assertThat(api.post("/api/webhooks", ada.key(), Api.json(Map.of("url", receiver.url("/x"), "events",
-                List.of("booking.exploded")))).code()).isEqualTo("invalid-request");
-        assertThat(api.post("/api/webhooks", ada.key(), Api.json(Map.of("url", receiver.url("/x"), "events",
-                List.of()))).code()).isEqualTo("invalid-request");
+        assertThat(api.post(
+                                "/api/webhooks",
+                                ada.key(),
+                                Api.json(Map.of("url", receiver.url("/x"), "events", List.of("booking.exploded"))))
+                        .code())
+                .isEqualTo("invalid-request");
+        assertThat(api.post(
+                                "/api/webhooks",
+                                ada.key(),
+                                Api.json(Map.of("url", receiver.url("/x"), "events", List.of())))
+                        .code())
+                .isEqualTo("invalid-request");
         assertThat(api.post("/api/webhooks", ada.key(), "{\"url\": ").code()).isEqualTo("invalid-request");
-        assertThat(api.post("/api/webhooks", ada.key(), "{\"url\": \"" + receiver.url("/x") + "\", \"hostId\": \"nope\"}")
-                .code()).isEqualTo("invalid-request");
+        assertThat(api.post(
+                                "/api/webhooks",
+                                ada.key(),
+                                "{\"url\": \"" + receiver.url("/x") + "\", \"hostId\": \"nope\"}")
+                        .code())
+                .isEqualTo("invalid-request");
     }
 
     @Test
     void aRetriedCreationReturnsTheFirstAnswerAndAReusedKeyIsRefused() {
         Host ada = host();
         String body = Api.json(Map.of("url", receiver.url("/idem")));
-        Api.Response first = api.post("/api/webhooks?minPosition=" + ada.position(), ada.key(), body, "Idempotency-Key", "hook-1");
+        Api.Response first =
+                api.post("/api/webhooks?minPosition=" + ada.position(), ada.key(), body, "Idempotency-Key", "hook-1");
         Api.Response again = api.post("/api/webhooks", ada.key(), body, "Idempotency-Key", "hook-1");
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.text("id")).isEqualTo(first.text("id"));
         assertThat(again.text("secret")).isEqualTo(first.text("secret"));
         assertThat(api.get("/api/webhooks", ada.key()).json().path("items")).hasSize(1);
-        Api.Response reused = api.post("/api/webhooks", ada.key(), Api.json(Map.of("url", receiver.url("/other"))),
-                "Idempotency-Key", "hook-1");
+        Api.Response reused = api.post(
+                "/api/webhooks",
+                ada.key(),
+                Api.json(Map.of("url", receiver.url("/other"))),
+                "Idempotency-Key",
+                "hook-1");
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("idempotency-key-reused");
     }
@@ -155,17 +188,28 @@ class WebhookIT extends QuerySideIT {
             }
         }
         assertThat(byType).containsOnlyKeys("booking.reserved", "booking.confirmed");
-        assertThat(byType.get("booking.reserved").path("data").path("status").asText()).isEqualTo("RESERVED");
-        assertThat(byType.get("booking.confirmed").path("data").path("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(byType.get("booking.confirmed").path("data").path("attendee").path("email").asText())
+        assertThat(byType.get("booking.reserved").path("data").path("status").asText())
+                .isEqualTo("RESERVED");
+        assertThat(byType.get("booking.confirmed").path("data").path("status").asText())
+                .isEqualTo("CONFIRMED");
+        assertThat(byType.get("booking.confirmed")
+                        .path("data")
+                        .path("attendee")
+                        .path("email")
+                        .asText())
                 .isEqualTo("bob@example.com");
-        // the fan-out reads a host's events in order: once the later reservation is in, the cancellation was seen and skipped
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid",
-                Integer.class, hook.id())).isEqualTo(3);
+        // the fan-out reads a host's events in order: once the later reservation is in, the cancellation was seen and
+        // skipped
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid",
+                        Integer.class,
+                        hook.id()))
+                .isEqualTo(3);
         // a tampered body does not verify
         WebhookReceiver.Received first = got.get(0);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(first.body().replace("Bob", "Eve"),
-                first.headers())).isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> verifier.verify(first.body().replace("Bob", "Eve"), first.headers()))
+                .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
     }
 
     @Test
@@ -175,8 +219,10 @@ class WebhookIT extends QuerySideIT {
         Subscription hook = subscribe(ada, "/flaky", List.of("booking.reserved"));
         append(ada.id(), reserved(ada.id(), UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
 
-        await().atMost(PATIENCE).until(() -> deliveryLog(ada, hook).size() == 3
-                && deliveryLog(ada, hook).stream().anyMatch(a -> a.path("status").asText().equals("SUCCEEDED")));
+        await().atMost(PATIENCE)
+                .until(() -> deliveryLog(ada, hook).size() == 3
+                        && deliveryLog(ada, hook).stream()
+                                .anyMatch(a -> a.path("status").asText().equals("SUCCEEDED")));
         List<WebhookReceiver.Received> got = receiver.received("/flaky");
         assertThat(got).hasSize(3);
         assertThat(got.stream().map(r -> r.header("webhook-id")).distinct()).hasSize(1);
@@ -188,11 +234,14 @@ class WebhookIT extends QuerySideIT {
         assertThat(log).extracting(a -> a.path("attempt").asInt()).containsExactly(1, 2, 3);
         assertThat(log).extracting(a -> a.path("status").asText()).containsExactly("RETRYING", "RETRYING", "SUCCEEDED");
         assertThat(log).extracting(a -> a.path("responseCode").asInt()).containsExactly(500, 503, 204);
-        assertThat(log).extracting(a -> a.path("webhookId").asText()).containsOnly(got.get(0).header("webhook-id"));
+        assertThat(log)
+                .extracting(a -> a.path("webhookId").asText())
+                .containsOnly(got.get(0).header("webhook-id"));
         assertThat(log).extracting(a -> a.path("eventType").asText()).containsOnly("booking.reserved");
         assertThat(log.get(0).path("error").asText()).isEqualTo("HTTP 500");
         assertThat(log.get(2).path("error").isNull()).isTrue();
-        assertThat(log.get(0).has("durationMs") && log.get(0).has("attemptedAt")).isTrue();
+        assertThat(log.get(0).has("durationMs") && log.get(0).has("attemptedAt"))
+                .isTrue();
     }
 
     @Test
@@ -202,12 +251,14 @@ class WebhookIT extends QuerySideIT {
         Subscription hook = subscribe(ada, "/down", List.of("booking.reserved"));
         append(ada.id(), reserved(ada.id(), UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
 
-        await().atMost(PATIENCE).until(() -> deliveryLog(ada, hook).stream()
-                .anyMatch(a -> a.path("status").asText().equals("FAILED")));
+        await().atMost(PATIENCE)
+                .until(() -> deliveryLog(ada, hook).stream()
+                        .anyMatch(a -> a.path("status").asText().equals("FAILED")));
         List<JsonNode> log = oldestFirst(deliveryLog(ada, hook));
         assertThat(log).extracting(a -> a.path("status").asText()).containsExactly("RETRYING", "RETRYING", "FAILED");
         String webhookId = log.get(0).path("webhookId").asText();
-        assertThat(jdbc.queryForObject("SELECT status FROM webhook_delivery WHERE webhook_id = ?", String.class, webhookId))
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM webhook_delivery WHERE webhook_id = ?", String.class, webhookId))
                 .isEqualTo("FAILED");
 
         String redrive = "/api/webhooks/" + hook.id() + "/deliveries/" + webhookId + "/redeliver";
@@ -218,8 +269,11 @@ class WebhookIT extends QuerySideIT {
         JsonNode fourth = deliveryLog(ada, hook).get(0);
         assertThat(fourth.path("attempt").asInt()).isEqualTo(4);
         assertThat(fourth.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(receiver.received("/down")).extracting(r -> r.header("webhook-id")).containsOnly(webhookId);
-        assertThat(api.post("/api/webhooks/" + hook.id() + "/deliveries/nope/redeliver", ADMIN, null).code())
+        assertThat(receiver.received("/down"))
+                .extracting(r -> r.header("webhook-id"))
+                .containsOnly(webhookId);
+        assertThat(api.post("/api/webhooks/" + hook.id() + "/deliveries/nope/redeliver", ADMIN, null)
+                        .code())
                 .isEqualTo("not-found");
     }
 
@@ -227,11 +281,14 @@ class WebhookIT extends QuerySideIT {
     void anAdminSubscriptionWithoutAHostHearsEveryHost() {
         Host ada = host();
         Host bea = host();
-        Api.Response created = api.post("/api/webhooks?minPosition=" + bea.position(), ADMIN,
+        Api.Response created = api.post(
+                "/api/webhooks?minPosition=" + bea.position(),
+                ADMIN,
                 Api.json(Map.of("url", receiver.url("/all"), "events", List.of("booking.reserved"))));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("hostId").isNull()).isTrue();
-        assertThat(api.get("/api/webhooks/" + created.text("id"), ada.key()).code()).isEqualTo("forbidden");
+        assertThat(api.get("/api/webhooks/" + created.text("id"), ada.key()).code())
+                .isEqualTo("forbidden");
         append(ada.id(), reserved(ada.id(), UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
         append(bea.id(), reserved(bea.id(), UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
         await().atMost(PATIENCE).until(() -> receiver.received("/all").size() == 2);
@@ -252,7 +309,9 @@ class WebhookIT extends QuerySideIT {
     }
 
     private Subscription subscribe(Host host, String path, List<String> events) {
-        Api.Response created = api.post("/api/webhooks?minPosition=" + host.position(), host.key(),
+        Api.Response created = api.post(
+                "/api/webhooks?minPosition=" + host.position(),
+                host.key(),
                 Api.json(Map.of("url", receiver.url(path), "events", events)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Subscription(created.text("id"), created.text("secret"));
@@ -266,7 +325,15 @@ class WebhookIT extends QuerySideIT {
     }
 
     private static BookingReserved reserved(UUID host, UUID booking, Instant start) {
-        return new BookingReserved(booking, host, start, start.plus(Duration.ofMinutes(30)), 0, 0, BOB,
-                Instant.now().plus(Duration.ofMinutes(10)), "deadline-" + booking);
+        return new BookingReserved(
+                booking,
+                host,
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                0,
+                0,
+                BOB,
+                Instant.now().plus(Duration.ofMinutes(10)),
+                "deadline-" + booking);
     }
 }
