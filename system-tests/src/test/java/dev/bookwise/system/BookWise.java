@@ -32,7 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class BookWise implements AutoCloseable {
 
-    static final String ADMIN = "system-test-admin-key";
+    static final String ADMIN = "system-test-admin-key-0123456789";
 
     record Host(String id, String key) {}
 

@@ -1,6 +1,6 @@
 package dev.bookwise.command.booking;
 
-import static dev.bookwise.command.web.Inputs.PRINTABLE;
+import static dev.bookwise.web.request.Inputs.PRINTABLE;
 
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.Zones;

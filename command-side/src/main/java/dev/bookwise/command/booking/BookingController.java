@@ -1,9 +1,9 @@
 package dev.bookwise.command.booking;
 
-import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.Attendee;
+import dev.bookwise.calendar.Booking;
 import dev.bookwise.command.directory.CommandDirectory;
-import dev.bookwise.command.web.CommandExecutor;
+import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.CancelBookingCommand;
 import dev.bookwise.commands.CompleteBookingCommand;
 import dev.bookwise.commands.ConfirmBookingCommand;
@@ -11,6 +11,7 @@ import dev.bookwise.commands.RescheduleBookingCommand;
 import dev.bookwise.commands.ReserveBookingCommand;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -30,23 +31,23 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final CommandGateway commands;
-    private final CommandExecutor executor;
+    private final CommandResponses responses;
     private final CommandDirectory directory;
 
-    BookingController(CommandGateway commands, CommandExecutor executor, CommandDirectory directory) {
+    BookingController(CommandGateway commands, CommandResponses responses, CommandDirectory directory) {
         this.commands = commands;
-        this.executor = executor;
+        this.responses = responses;
         this.directory = directory;
     }
 
     @PostMapping
-    ResponseEntity<String> reserve(
+    ResponseEntity<Booking> reserve(
             @Valid @RequestBody ReserveBookingRequest body, Caller caller, HttpServletRequest request) {
         caller.requireHost(body.hostId());
         Instant start = body.when().resolve();
         Attendee attendee = body.attendee().toAttendee();
         UUID bookingId = UUID.randomUUID();
-        return executor.execute(
+        return responses.execute(
                 request,
                 caller,
                 body.hostId(),
@@ -56,13 +57,13 @@ class BookingController {
     }
 
     @PatchMapping("/{bookingId}/status")
-    ResponseEntity<String> changeStatus(
+    ResponseEntity<Booking> changeStatus(
             @PathVariable UUID bookingId,
             @Valid @RequestBody StatusChangeRequest body,
             Caller caller,
             HttpServletRequest request) {
         UUID hostId = hostOf(bookingId, caller);
-        return executor.execute(
+        return responses.execute(
                 request,
                 caller,
                 hostId,
@@ -82,14 +83,14 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/reschedule")
-    ResponseEntity<String> reschedule(
+    ResponseEntity<Booking> reschedule(
             @PathVariable UUID bookingId,
             @Valid @RequestBody RescheduleRequest body,
             Caller caller,
             HttpServletRequest request) {
         UUID hostId = hostOf(bookingId, caller);
         Instant start = body.when().resolve();
-        return executor.execute(
+        return responses.execute(
                 request,
                 caller,
                 hostId,

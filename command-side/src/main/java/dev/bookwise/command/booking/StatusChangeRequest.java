@@ -1,6 +1,6 @@
 package dev.bookwise.command.booking;
 
-import static dev.bookwise.command.web.Inputs.NO_NUL;
+import static dev.bookwise.web.request.Inputs.NO_NUL;
 
 import dev.bookwise.calendar.BookingStatus;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package dev.bookwise.command.config;
 
+import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.eventstore.EventStoreSchema;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -13,9 +14,6 @@ import org.springframework.context.annotation.Configuration;
 /** Axon's JDBC event store on the Flyway-created tables of {@link EventStoreSchema}. */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfig {
-
-    /** Event handlers that must commit or fail together with the command that caused the event. */
-    public static final String IN_TRANSACTION_GROUP = "command-directory";
 
     @Bean
     EventSchema eventSchema() {
@@ -42,6 +40,8 @@ class EventStoreConfig {
         // the default logs and swallows handler errors, which would commit events whose lookups are missing
         return configurer -> configurer
                 .eventProcessing()
-                .registerListenerInvocationErrorHandler(IN_TRANSACTION_GROUP, c -> PropagatingErrorHandler.instance());
+                .registerSubscribingEventProcessor(CommandDirectory.GROUP)
+                .registerListenerInvocationErrorHandler(
+                        CommandDirectory.GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

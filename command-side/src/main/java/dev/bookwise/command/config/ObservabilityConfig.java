@@ -1,6 +1,6 @@
 package dev.bookwise.command.config;
 
-import dev.bookwise.observability.RequestIds;
+import dev.bookwise.web.request.RequestIds;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;

@@ -14,8 +14,11 @@ import org.springframework.stereotype.Component;
  * A subscribing group, so each row commits in the transaction of the event that causes it.
  */
 @Component
-@ProcessingGroup("command-directory")
+@ProcessingGroup(CommandDirectory.GROUP)
 public class CommandDirectory {
+
+    /** Event handlers that commit or fail together with the command that caused the event (subscribing). */
+    public static final String GROUP = "command-directory";
 
     private final JdbcTemplate jdbc;
 

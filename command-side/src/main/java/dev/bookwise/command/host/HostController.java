@@ -1,15 +1,15 @@
 package dev.bookwise.command.host;
 
-import dev.bookwise.auth.ApiKeys;
-import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
-import dev.bookwise.command.web.CommandExecutor;
+import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.DefineScheduleCommand;
 import dev.bookwise.commands.MergeAvailabilityWindowCommand;
 import dev.bookwise.commands.RegisterHostCommand;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.web.auth.ApiKeys;
+import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -28,21 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 class HostController {
 
     private final CommandGateway commands;
-    private final CommandExecutor executor;
+    private final CommandResponses responses;
 
-    HostController(CommandGateway commands, CommandExecutor executor) {
+    HostController(CommandGateway commands, CommandResponses responses) {
         this.commands = commands;
-        this.executor = executor;
+        this.responses = responses;
     }
 
     @PostMapping
-    ResponseEntity<String> register(
+    ResponseEntity<HostRegisteredResponse> register(
             @Valid @RequestBody RegisterHostRequest body, Caller caller, HttpServletRequest request) {
         caller.requireAdmin();
         Zones.parse(body.timeZone(), ErrorCode.INVALID_TIME_ZONE);
         UUID hostId = UUID.randomUUID();
         String apiKey = ApiKeys.generate();
-        return executor.execute(request, caller, hostId, body, HttpStatus.CREATED, () -> {
+        return responses.execute(request, caller, hostId, body, HttpStatus.CREATED, () -> {
             commands.sendAndWait(new RegisterHostCommand(
                     hostId, body.name(), body.email(), body.timeZone(), ApiKeys.sha256Hex(apiKey)));
             return new HostRegisteredResponse(hostId, apiKey, body.name(), body.email(), body.timeZone());
@@ -50,28 +50,28 @@ class HostController {
     }
 
     @PutMapping("/{hostId}/schedule")
-    ResponseEntity<String> defineSchedule(
+    ResponseEntity<ScheduleResponse> defineSchedule(
             @PathVariable UUID hostId,
             @Valid @RequestBody ScheduleRequest body,
             Caller caller,
             HttpServletRequest request) {
         caller.requireHost(hostId);
         Schedule schedule = body.toSchedule();
-        return executor.execute(request, caller, hostId, body, HttpStatus.OK, () -> {
+        return responses.execute(request, caller, hostId, body, HttpStatus.OK, () -> {
             Schedule stored = commands.sendAndWait(new DefineScheduleCommand(hostId, schedule));
             return ScheduleResponse.of(hostId, stored);
         });
     }
 
     @PostMapping("/{hostId}/availability-windows")
-    ResponseEntity<String> addWindow(
+    ResponseEntity<AvailabilityWindow> addWindow(
             @PathVariable UUID hostId,
             @Valid @RequestBody WindowRequest body,
             Caller caller,
             HttpServletRequest request) {
         caller.requireHost(hostId);
         AvailabilityWindow window = new AvailabilityWindow(body.startTime(), body.endTime(), body.slotDuration());
-        return executor.execute(
+        return responses.execute(
                 request,
                 caller,
                 hostId,

@@ -1,6 +1,6 @@
 package dev.bookwise.command.host;
 
-import static dev.bookwise.command.web.Inputs.PRINTABLE;
+import static dev.bookwise.web.request.Inputs.PRINTABLE;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
 package dev.bookwise.command.metrics;
 
+import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingExpired;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * that made it; a rolled-back change is not counted.
  */
 @Component
-@ProcessingGroup("command-directory")
+@ProcessingGroup(CommandDirectory.GROUP)
 class BookingEventMetrics {
 
     private final Counter expired;

@@ -1,6 +1,8 @@
 package dev.bookwise.command.web;
 
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.web.problem.BaseExceptionHandler;
+import dev.bookwise.web.request.RequestFirewall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -25,9 +27,6 @@ import org.springframework.web.servlet.HandlerMapping;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestMetrics extends OncePerRequestFilter {
 
-    /** Request attribute naming the problem code of a failed request. */
-    static final String PROBLEM_CODE = RequestMetrics.class.getName() + ".code";
-
     private final MeterRegistry meters;
 
     RequestMetrics(MeterRegistry meters) {
@@ -51,12 +50,13 @@ class RequestMetrics extends OncePerRequestFilter {
 
     private void record(HttpServletRequest request, HttpServletResponse response) {
         int status = response.getStatus();
-        Object code = request.getAttribute(PROBLEM_CODE);
+        Object code = request.getAttribute(BaseExceptionHandler.PROBLEM_CODE);
         String outcome = status < 400
                 ? "ok"
                 : code != null ? code.toString() : ErrorCode.forStatus(status).code();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String operation = request.getMethod() + " " + (pattern != null ? pattern : "unmatched");
+        String method = RequestFirewall.METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
+        String operation = method + " " + (pattern != null ? pattern : "unmatched");
         boolean replayed = "true".equals(response.getHeader("Idempotent-Replayed"));
         if (replayed) {
             Counter.builder("bookwise.idempotent.replays")

@@ -1,39 +1,33 @@
 package dev.bookwise.command.web;
 
-import dev.bookwise.auth.Caller;
-import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.command.directory.CommandDirectory;
+import dev.bookwise.web.auth.AdminKeyProperties;
+import dev.bookwise.web.auth.ApiKeyFilter;
+import dev.bookwise.web.auth.RateLimitProperties;
+import dev.bookwise.web.openapi.OpenApiSetup;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfig implements WebMvcConfigurer {
+class WebConfig {
 
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new HandlerMethodArgumentResolver() {
-            @Override
-            public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == Caller.class;
-            }
+    /** Every command needs a key; only the health status is open. Host keys are found in host_credential. */
+    @Bean
+    ApiKeyFilter apiKeyFilter(
+            AdminKeyProperties admin, RateLimitProperties limits, CommandDirectory directory, ObjectMapper json) {
+        return new ApiKeyFilter(
+                admin.adminKey(),
+                limits,
+                (digest, request) -> directory.hostWithKeyDigest(digest),
+                Set.of("/actuator/health", "/actuator/health/**"),
+                json);
+    }
 
-            @Override
-            public Object resolveArgument(
-                    MethodParameter parameter,
-                    ModelAndViewContainer mav,
-                    NativeWebRequest request,
-                    WebDataBinderFactory binders) {
-                Object caller = request.getAttribute(ApiKeyAuthFilter.CALLER, RequestAttributes.SCOPE_REQUEST);
-                if (caller == null) {
-                    throw new IllegalStateException("no caller: the API key filter did not run for this path");
-                }
-                return caller;
-            }
-        });
+    @Bean
+    OpenAPI bookwiseOpenApi() {
+        return OpenApiSetup.document("BookWise command side");
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "bookwise.admin-key=" + CommandSideIT.ADMIN)
 abstract class CommandSideIT {
 
-    static final String ADMIN = "it-admin-key";
+    static final String ADMIN = "it-admin-key-0123456789abcdef";
 
     @LocalServerPort
     int port;

@@ -38,7 +38,7 @@ class HealthIT extends CommandSideIT {
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> api.get("/actuator/health", null).status() == 503);
-            Api.Response health = api.get("/actuator/health", null);
+            Api.Response health = api.get("/actuator/health", ADMIN);
             assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
             assertThat(health.json()
                             .path("components")

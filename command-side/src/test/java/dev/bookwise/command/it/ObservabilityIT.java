@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "logging.structured.format.console=ecs",
-            "logging.level.dev.bookwise.command.web.CommandExecutor=DEBUG"
+            "logging.level.dev.bookwise.command.execution.CommandExecutor=DEBUG"
         })
 class ObservabilityIT extends CommandSideIT {
 
@@ -113,7 +113,7 @@ class ObservabilityIT extends CommandSideIT {
                 .isEqualTo(invalid + 1);
         assertThat(counter("bookwise_idempotent_replays_total", "operation=\"POST /api/bookings\""))
                 .isEqualTo(replays + 1);
-        String scrape = api.get("/actuator/prometheus", null).body();
+        String scrape = api.get("/actuator/prometheus", ADMIN).body();
         assertThat(scrape)
                 .contains("http_server_requests_seconds_bucket{")
                 .contains("hikaricp_connections")
@@ -124,7 +124,7 @@ class ObservabilityIT extends CommandSideIT {
 
     /** The value of a counter series in the Prometheus text whose labels contain {@code label}; 0 when absent. */
     private double counter(String name, String label) {
-        String scrape = api.get("/actuator/prometheus", null).body();
+        String scrape = api.get("/actuator/prometheus", ADMIN).body();
         Matcher m = Pattern.compile("^" + name + "\\{([^}]*)} ([0-9.Ee+-]+)$", Pattern.MULTILINE)
                 .matcher(scrape);
         double sum = 0;

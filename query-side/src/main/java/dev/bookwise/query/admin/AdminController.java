@@ -1,6 +1,6 @@
 package dev.bookwise.query.admin;
 
-import dev.bookwise.auth.Caller;
+import dev.bookwise.web.auth.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -3,9 +3,9 @@ package dev.bookwise.query.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import dev.bookwise.query.ProjectionWrites;
-import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.config.ProjectionConfig;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,9 +113,7 @@ public class ReadModelRebuild {
             }
             createCopies();
             Applied replay = apply(
-                    adapters(table -> table + ReadModelTables.REBUILD_SUFFIX),
-                    null,
-                    count -> progress(startedAt, count, 0));
+                    adapters(table -> table + ReadModel.REBUILD_SUFFIX), null, count -> progress(startedAt, count, 0));
             swap();
             Applied catchUp = replay.last() == null
                     ? new Applied(null, 0)
@@ -163,8 +161,8 @@ public class ReadModelRebuild {
     }
 
     private void createCopies() {
-        for (String table : ReadModelTables.ALL) {
-            String copy = table + ReadModelTables.REBUILD_SUFFIX;
+        for (String table : ReadModel.tables()) {
+            String copy = table + ReadModel.REBUILD_SUFFIX;
             jdbc.execute("DROP TABLE IF EXISTS " + copy);
             jdbc.execute("CREATE TABLE " + copy + " (LIKE " + table + " INCLUDING ALL)");
         }
@@ -172,12 +170,12 @@ public class ReadModelRebuild {
 
     private void swap() {
         transaction.executeWithoutResult(tx -> {
-            for (String table : ReadModelTables.ALL) {
+            for (String table : ReadModel.tables()) {
                 jdbc.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
-                jdbc.execute("ALTER TABLE " + table + ReadModelTables.REBUILD_SUFFIX + " RENAME TO " + table);
+                jdbc.execute("ALTER TABLE " + table + ReadModel.REBUILD_SUFFIX + " RENAME TO " + table);
             }
         });
-        for (String table : ReadModelTables.ALL) {
+        for (String table : ReadModel.tables()) {
             jdbc.execute("DROP TABLE " + table + "_old");
         }
     }

@@ -7,9 +7,9 @@ import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
-import dev.bookwise.query.ProjectionGroups;
-import dev.bookwise.query.ProjectionWrites;
-import dev.bookwise.query.StoredText;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
+import dev.bookwise.query.projection.StoredText;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
 /** booking_view: every booking with its current status and, while live, the range it occupies. */
-@ProcessingGroup(ProjectionGroups.BOOKINGS)
+@ProcessingGroup(ReadModel.BOOKINGS_GROUP)
 public class BookingProjection {
 
     private final ProjectionWrites writes;

@@ -1,14 +1,13 @@
 package dev.bookwise.query.booking;
 
-import dev.bookwise.auth.Caller;
 import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import dev.bookwise.query.host.HostDirectory;
-import java.nio.charset.StandardCharsets;
+import dev.bookwise.query.host.HostRepository;
+import dev.bookwise.web.auth.Caller;
+import dev.bookwise.web.paging.Cursors;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +26,9 @@ class BookingQueryController {
     record Page(List<BookingView> items, String next) {}
 
     private final BookingRepository bookings;
-    private final HostDirectory hosts;
+    private final HostRepository hosts;
 
-    BookingQueryController(BookingRepository bookings, HostDirectory hosts) {
+    BookingQueryController(BookingRepository bookings, HostRepository hosts) {
         this.bookings = bookings;
         this.hosts = hosts;
     }
@@ -114,18 +113,12 @@ class BookingQueryController {
     record Cursor(Instant start, UUID bookingId) {
 
         String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((start + "|" + bookingId).getBytes(StandardCharsets.UTF_8));
+            return Cursors.encode(start, bookingId);
         }
 
         static Cursor decode(String text) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw new BookwiseException(ErrorCode.INVALID_REQUEST, "cursor is not one this API returned");
-            }
+            return Cursors.decode(
+                    text, 2, parts -> new Cursor(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.bookwise.query.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.events.ScheduleDefined;
-import dev.bookwise.query.ProjectionGroups;
-import dev.bookwise.query.ProjectionWrites;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
-@ProcessingGroup(ProjectionGroups.SCHEDULES)
+@ProcessingGroup(ReadModel.SCHEDULES_GROUP)
 public class ScheduleProjection {
 
     private final ProjectionWrites writes;

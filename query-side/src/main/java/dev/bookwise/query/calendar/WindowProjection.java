@@ -2,8 +2,8 @@ package dev.bookwise.query.calendar;
 
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.events.AvailabilityWindowMerged;
-import dev.bookwise.query.ProjectionGroups;
-import dev.bookwise.query.ProjectionWrites;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.SequenceNumber;
  * A host's merged windows. An event older than what the host's rows already reflect is skipped:
  * applied late it would bring back windows a later merge absorbed.
  */
-@ProcessingGroup(ProjectionGroups.WINDOWS)
+@ProcessingGroup(ReadModel.WINDOWS_GROUP)
 public class WindowProjection {
 
     private final ProjectionWrites writes;

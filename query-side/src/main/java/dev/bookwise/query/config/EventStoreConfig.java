@@ -1,7 +1,6 @@
 package dev.bookwise.query.config;
 
 import dev.bookwise.eventstore.EventStoreSchema;
-import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -16,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,7 +45,7 @@ class EventStoreConfig {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
-            @Value("${bookwise.event-fetch-size:500}") int fetchSize) {
+            QueryProperties properties) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -57,7 +55,7 @@ class EventStoreConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(fetchSize)
+                .batchSize(properties.eventFetchSize())
                 .build();
     }
 
@@ -71,12 +69,12 @@ class EventStoreConfig {
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            @Value("${bookwise.event-poll-interval:PT0.05S}") Duration pollInterval) {
+            QueryProperties properties) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(Math.max(1, pollInterval.toMillis()))
+                .fetchDelay(Math.max(1, properties.eventPollInterval().toMillis()))
                 // The processors share one reader and its cache of recent events while they keep up. In a
                 // catch-up that reader runs ahead of the slower processors, and every event between a slow
                 // processor and the head stays in memory until the cleaner moves that processor to a stream

@@ -1,7 +1,6 @@
 package dev.bookwise.query.config;
 
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import dev.bookwise.json.StrictJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,11 +11,5 @@ class JsonConfig {
     @Bean
     BlackbirdModule blackbirdModule() {
         return new BlackbirdModule();
-    }
-
-    /** Request bodies are read strictly: no numbers for text, no numbers for instants. */
-    @Bean
-    StrictJson strictJson() {
-        return new StrictJson();
     }
 }

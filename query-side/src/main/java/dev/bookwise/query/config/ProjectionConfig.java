@@ -1,12 +1,12 @@
 package dev.bookwise.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bookwise.query.ProjectionWrites;
-import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.booking.BookingProjection;
 import dev.bookwise.query.calendar.ScheduleProjection;
 import dev.bookwise.query.calendar.WindowProjection;
 import dev.bookwise.query.host.HostProjection;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.context.annotation.Bean;
@@ -25,30 +25,30 @@ public class ProjectionConfig {
 
     @Bean
     HostProjection hostProjection(ProjectionWrites writes) {
-        return new HostProjection(writes, ReadModelTables.HOSTS);
+        return new HostProjection(writes, ReadModel.HOSTS.table());
     }
 
     @Bean
     ScheduleProjection scheduleProjection(ProjectionWrites writes, ObjectMapper json) {
-        return new ScheduleProjection(writes, json, ReadModelTables.SCHEDULES);
+        return new ScheduleProjection(writes, json, ReadModel.SCHEDULES.table());
     }
 
     @Bean
     WindowProjection windowProjection(ProjectionWrites writes) {
-        return new WindowProjection(writes, ReadModelTables.WINDOWS);
+        return new WindowProjection(writes, ReadModel.WINDOWS.table());
     }
 
     @Bean
     BookingProjection bookingProjection(ProjectionWrites writes) {
-        return new BookingProjection(writes, ReadModelTables.BOOKINGS);
+        return new BookingProjection(writes, ReadModel.BOOKINGS.table());
     }
 
     /** A full set of projections writing to the tables {@code naming} gives for each live table name. */
     public static List<Object> projections(ProjectionWrites writes, ObjectMapper json, UnaryOperator<String> naming) {
         return List.of(
-                new HostProjection(writes, naming.apply(ReadModelTables.HOSTS)),
-                new ScheduleProjection(writes, json, naming.apply(ReadModelTables.SCHEDULES)),
-                new WindowProjection(writes, naming.apply(ReadModelTables.WINDOWS)),
-                new BookingProjection(writes, naming.apply(ReadModelTables.BOOKINGS)));
+                new HostProjection(writes, naming.apply(ReadModel.HOSTS.table())),
+                new ScheduleProjection(writes, json, naming.apply(ReadModel.SCHEDULES.table())),
+                new WindowProjection(writes, naming.apply(ReadModel.WINDOWS.table())),
+                new BookingProjection(writes, naming.apply(ReadModel.BOOKINGS.table())));
     }
 }

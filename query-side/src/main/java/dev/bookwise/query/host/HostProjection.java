@@ -1,9 +1,9 @@
 package dev.bookwise.query.host;
 
 import dev.bookwise.events.HostRegistered;
-import dev.bookwise.query.ProjectionGroups;
-import dev.bookwise.query.ProjectionWrites;
-import dev.bookwise.query.StoredText;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
+import dev.bookwise.query.projection.StoredText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
-@ProcessingGroup(ProjectionGroups.HOSTS)
+@ProcessingGroup(ReadModel.HOSTS_GROUP)
 public class HostProjection {
 
     private final ProjectionWrites writes;

@@ -1,6 +1,6 @@
 package dev.bookwise.query.observability;
 
-import dev.bookwise.observability.RequestIds;
+import dev.bookwise.web.request.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,6 +1,6 @@
 package dev.bookwise.query.observability;
 
-import dev.bookwise.query.ProjectionGroups;
+import dev.bookwise.query.projection.ReadModel;
 import dev.bookwise.query.publish.KafkaPublisher;
 import dev.bookwise.query.web.Freshness;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +28,7 @@ class ProcessingLag {
 
     private final JdbcTemplate jdbc;
     private final Freshness freshness;
-    private final List<String> processors = new ArrayList<>(ProjectionGroups.ALL);
+    private final List<String> processors = new ArrayList<>(ReadModel.groups());
     private volatile Instant computedAt = Instant.EPOCH;
     private volatile java.util.Map<String, double[]> lag = java.util.Map.of();
 

@@ -2,8 +2,8 @@ package dev.bookwise.query.publish;
 
 import dev.bookwise.events.BookingEvent;
 import dev.bookwise.events.BookingReserved;
-import dev.bookwise.observability.RequestIds;
 import dev.bookwise.query.booking.BookingView;
+import dev.bookwise.web.request.RequestIds;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

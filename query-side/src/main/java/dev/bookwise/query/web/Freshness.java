@@ -1,13 +1,25 @@
 package dev.bookwise.query.web;
 
-import dev.bookwise.query.ProjectionGroups;
+import dev.bookwise.query.config.QueryProperties;
+import dev.bookwise.query.projection.ReadModel;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,43 +28,94 @@ import org.springframework.stereotype.Component;
  * Read-your-writes: whether every segment of every projection has processed the event at a
  * given global position (the {@code X-Bookwise-Position} of a write). Reads the token store, so it
  * sees the segments other query-side instances process too.
+ * <p>
+ * However many requests wait, one poller reads the tokens (every 10 ms while anyone waits, not at
+ * all otherwise) and releases each waiter whose position has been reached. A position past the
+ * store's last event cannot be reached by waiting and is answered at once.
  */
 @Component
 public class Freshness {
 
+    private static final Logger log = LoggerFactory.getLogger(Freshness.class);
     private static final Duration POLL = Duration.ofMillis(10);
+
+    /** How a wait ended. */
+    public enum Wait {
+        REACHED,
+        TIMED_OUT,
+        /** past the last event in the store: no write has returned this position */
+        BEYOND_STORE
+    }
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Duration maxWait;
+    private final Map<Long, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "min-position-poller");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile List<TrackingToken> lastTokens = List.of();
 
     Freshness(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer, QueryProperties properties) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.maxWait = properties.minPositionWait();
+        poller.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        poller.shutdownNow();
     }
 
     /** Waits, at most the configured time, until the projections have processed {@code position}. */
-    public boolean awaitPosition(long position) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            if (reached(position)) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    public Wait awaitPosition(long position) {
+        if (reached(lastTokens, position)) {
+            return Wait.REACHED;
+        }
+        if (position > head()) {
+            return Wait.BEYOND_STORE;
+        }
+        CompletableFuture<Void> reached = waiters.computeIfAbsent(position, p -> new CompletableFuture<>());
+        try {
+            reached.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            return Wait.REACHED;
+        } catch (TimeoutException e) {
+            return Wait.TIMED_OUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Wait.TIMED_OUT;
+        } catch (ExecutionException e) {
+            return Wait.TIMED_OUT;
         }
     }
 
-    boolean reached(long position) {
-        List<TrackingToken> tokens = tokens(ProjectionGroups.ALL);
+    /** Whether the projections have processed {@code position} now, without waiting for it. */
+    public boolean reachedNow(long position) {
+        return reached(lastTokens, position) || reached(tokens(ReadModel.groups()), position);
+    }
+
+    private void poll() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        try {
+            List<TrackingToken> tokens = tokens(ReadModel.groups());
+            lastTokens = tokens;
+            waiters.forEach((position, waiter) -> {
+                if (reached(tokens, position)) {
+                    waiters.remove(position, waiter);
+                    waiter.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.debug("could not read the projections' positions: {}", e.toString());
+        }
+    }
+
+    private static boolean reached(List<TrackingToken> tokens, long position) {
         if (tokens.isEmpty()) {
             return false;
         }
@@ -66,6 +129,11 @@ public class Freshness {
             }
         }
         return true;
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? -1 : head;
     }
 
     /** The position every segment of the processor has reached (the lowest of its segments), if it has tokens. */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import dev.bookwise.auth.Caller;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import dev.bookwise.query.host.HostDirectory;
+import dev.bookwise.query.host.HostRepository;
 import dev.bookwise.query.publish.BookingEventTypes;
+import dev.bookwise.web.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +57,7 @@ class WebhookController {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
     private final TargetPolicy targets;
-    private final HostDirectory hosts;
+    private final HostRepository hosts;
     private final Scheduler scheduler;
     private final CustomTask<Void> attemptTask;
     private final ObjectMapper json;
@@ -66,7 +66,7 @@ class WebhookController {
             WebhookSubscriptions subscriptions,
             WebhookDeliveries deliveries,
             TargetPolicy targets,
-            HostDirectory hosts,
+            HostRepository hosts,
             Scheduler scheduler,
             CustomTask<Void> webhookAttemptTask,
             ObjectMapper json) {

@@ -1,7 +1,7 @@
 package dev.bookwise.query.webhook;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import dev.bookwise.observability.RequestIds;
+import dev.bookwise.web.request.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

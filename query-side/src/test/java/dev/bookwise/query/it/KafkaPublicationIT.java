@@ -155,7 +155,7 @@ class KafkaPublicationIT extends QuerySideIT {
 
     @Test
     void healthAndMetricsShowThePipeline() {
-        Api.Response health = api.get("/actuator/health", null);
+        Api.Response health = api.get("/actuator/health", ADMIN);
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().path("components").path("kafka").path("status").asText())
                 .isEqualTo("UP");
@@ -179,12 +179,12 @@ class KafkaPublicationIT extends QuerySideIT {
         append(host, reserved(host, UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/actuator/prometheus", null)
+                .until(() -> api.get("/actuator/prometheus", ADMIN)
                         .body()
                         .lines()
                         .anyMatch(l -> l.startsWith("bookwise_kafka_published_total")
                                 && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1));
-        String scrape = api.get("/actuator/prometheus", null).body();
+        String scrape = api.get("/actuator/prometheus", ADMIN).body();
         assertThat(scrape)
                 .contains("bookwise_processor_lag_events{processor=\"kafka-publisher\"}")
                 .contains("bookwise_processor_lag_seconds{processor=\"booking-view\"}")

@@ -3,7 +3,7 @@ package dev.bookwise.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bookwise.query.ProjectionWrites;
+import dev.bookwise.query.projection.ProjectionWrites;
 import dev.bookwise.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;

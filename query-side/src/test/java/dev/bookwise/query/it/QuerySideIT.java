@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         properties = {"bookwise.admin-key=" + QuerySideIT.ADMIN, "bookwise.min-position-wait=PT5S"})
 abstract class QuerySideIT {
 
-    static final String ADMIN = "it-admin-key";
+    static final String ADMIN = "it-admin-key-0123456789abcdef";
 
     @LocalServerPort
     int port;

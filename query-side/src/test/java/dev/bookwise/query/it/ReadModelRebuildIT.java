@@ -17,9 +17,9 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
-import dev.bookwise.query.ProjectionWrites;
-import dev.bookwise.query.ReadModelTables;
 import dev.bookwise.query.config.ProjectionConfig;
+import dev.bookwise.query.projection.ProjectionWrites;
+import dev.bookwise.query.projection.ReadModel;
 import dev.bookwise.testsupport.Api;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -114,7 +114,7 @@ class ReadModelRebuildIT extends QuerySideIT {
 
     private Map<String, List<Map<String, Object>>> readTables(UnaryOperator<String> naming) {
         Map<String, List<Map<String, Object>>> contents = new LinkedHashMap<>();
-        for (String table : ReadModelTables.ALL) {
+        for (String table : ReadModel.tables()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Map<String, Object> row :
                     jdbc.queryForList("SELECT * FROM " + naming.apply(table) + " ORDER BY 1, 2")) {
@@ -158,7 +158,7 @@ class ReadModelRebuildIT extends QuerySideIT {
         }
 
         assertThat(readTables(UnaryOperator.identity())).isEqualTo(before);
-        assertThat(before.get(ReadModelTables.WINDOWS)).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(before.get(ReadModel.WINDOWS.table())).hasSizeGreaterThanOrEqualTo(6);
     }
 
     @Test

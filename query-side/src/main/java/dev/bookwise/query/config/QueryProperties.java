@@ -1,0 +1,19 @@
+package dev.bookwise.query.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The query side's own settings ({@code bookwise.*}); the admin key and rate limits are the shared web
+ * layer's, the Kafka publisher's and the webhooks' are beside them.
+ *
+ * @param minPositionWait   how long a read with {@code minPosition} waits for the projections
+ * @param eventFetchSize    events read from the store per query (fewer round trips in a replay)
+ * @param eventPollInterval how often the store is polled for events the command side appended
+ */
+@ConfigurationProperties("bookwise")
+public record QueryProperties(
+        @DefaultValue("PT5S") Duration minPositionWait,
+        @DefaultValue("500") int eventFetchSize,
+        @DefaultValue("PT0.05S") Duration eventPollInterval) {}

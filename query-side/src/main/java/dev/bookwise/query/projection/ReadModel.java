@@ -1,0 +1,47 @@
+package dev.bookwise.query.projection;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The read models: each is one table, filled by one projection in its own processing group. A
+ * rebuild fills copies of the tables named with {@link #REBUILD_SUFFIX}.
+ */
+public enum ReadModel {
+    HOSTS(ReadModel.HOSTS_GROUP, "host_view"),
+    SCHEDULES(ReadModel.SCHEDULES_GROUP, "schedule_view"),
+    WINDOWS(ReadModel.WINDOWS_GROUP, "window_view"),
+    BOOKINGS(ReadModel.BOOKINGS_GROUP, "booking_view");
+
+    // the processing groups' names, as constants for @ProcessingGroup
+    public static final String HOSTS_GROUP = "host-view";
+    public static final String SCHEDULES_GROUP = "schedule-view";
+    public static final String WINDOWS_GROUP = "window-view";
+    public static final String BOOKINGS_GROUP = "booking-view";
+
+    public static final String REBUILD_SUFFIX = "_next";
+
+    private final String group;
+    private final String table;
+
+    ReadModel(String group, String table) {
+        this.group = group;
+        this.table = table;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public static List<String> groups() {
+        return Arrays.stream(values()).map(ReadModel::group).toList();
+    }
+
+    public static List<String> tables() {
+        return Arrays.stream(values()).map(ReadModel::table).toList();
+    }
+}
