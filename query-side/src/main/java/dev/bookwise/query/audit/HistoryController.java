@@ -11,9 +11,8 @@ import dev.bookwise.events.BookingEvent;
 import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.booking.BookingView;
 import dev.bookwise.web.auth.Caller;
+import dev.bookwise.web.request.TimeParams;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,7 +75,7 @@ class HistoryController {
     @GetMapping("/api/hosts/{hostId}/history")
     CalendarAsOf hostAsOf(@PathVariable UUID hostId, @RequestParam(required = false) String asOf, Caller caller) {
         caller.requireHost(hostId);
-        Instant at = asOf == null ? Instant.now() : instant(asOf);
+        Instant at = asOf == null ? Instant.now() : TimeParams.instant("asOf", asOf);
         CalendarReplay replay = new CalendarReplay();
         boolean[] any = {false};
         eachEvent(hostId, message -> {
@@ -96,15 +95,6 @@ class HistoryController {
         DomainEventStream stream = events.readEvents(hostId.toString(), 0);
         while (stream.hasNext()) {
             action.accept(stream.next());
-        }
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BookwiseException(
-                    ErrorCode.INVALID_REQUEST, "asOf must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
         }
     }
 }

@@ -1,13 +1,14 @@
 package dev.bookwise.query.availability;
 
+import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.web.request.TimeParams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.List;
@@ -89,11 +90,16 @@ class AvailabilityController {
         }
     }
 
-    private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " must be a date like 2024-03-10");
+    /** A date within the longest booking horizon (a day either side for zones): later ones are never offered. */
+    private LocalDate date(String name, String value) {
+        LocalDate date = TimeParams.date(name, value);
+        LocalDate latest = TimeParams.utcDate(clock.instant()).plusDays(Schedule.MAX_HORIZON_DAYS + 1L);
+        if (date.isAfter(latest)) {
+            throw new BookwiseException(
+                    ErrorCode.INVALID_RANGE,
+                    name + " is past " + latest + ": no schedule offers slots more than " + Schedule.MAX_HORIZON_DAYS
+                            + " days ahead");
         }
+        return date;
     }
 }

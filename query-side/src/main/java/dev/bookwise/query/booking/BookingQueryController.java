@@ -6,8 +6,8 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostRepository;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.paging.Cursors;
+import dev.bookwise.web.request.TimeParams;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -58,8 +58,8 @@ class BookingQueryController {
         if (size < 1 || size > MAX_LIMIT) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
+        Instant fromInstant = TimeParams.instant("from", from);
+        Instant toInstant = TimeParams.instant("to", to);
         if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
             throw new BookwiseException(ErrorCode.INVALID_RANGE, "to is before from");
         }
@@ -97,18 +97,6 @@ class BookingQueryController {
         return statuses;
     }
 
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BookwiseException(
-                    ErrorCode.INVALID_REQUEST, name + " must be an instant with an offset, e.g. 2024-03-11T13:00:00Z");
-        }
-    }
-
     /** Opaque position in a host's bookings ordered by (start, id). */
     record Cursor(Instant start, UUID bookingId) {
 
@@ -118,7 +106,10 @@ class BookingQueryController {
 
         static Cursor decode(String text) {
             return Cursors.decode(
-                    text, 2, parts -> new Cursor(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+                    text,
+                    2,
+                    parts -> new Cursor(
+                            TimeParams.checked("cursor", Instant.parse(parts.get(0))), UUID.fromString(parts.get(1))));
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.bookwise.web.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -10,8 +12,14 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
+import dev.bookwise.web.request.TimeParams;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.function.Predicate;
 
 /**
  * JSON as the API means it: text is a JSON string ({@code "name": 5} and {@code "name": true} are
@@ -24,6 +32,11 @@ public final class StrictJson extends SimpleModule {
     public StrictJson() {
         super("bookwise-strict-json");
         addDeserializer(Instant.class, new StrictInstant());
+        addDeserializer(
+                LocalDate.class, new Bounded<>(LocalDate.class, LocalDateDeserializer.INSTANCE, TimeParams::inRange));
+        addDeserializer(
+                LocalDateTime.class,
+                new Bounded<>(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE, TimeParams::inRange));
     }
 
     @Override
@@ -48,9 +61,40 @@ public final class StrictJson extends SimpleModule {
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                return InstantDeserializer.INSTANT.deserialize(parser, context);
+                Instant instant = InstantDeserializer.INSTANT.deserialize(parser, context);
+                if (instant != null && !TimeParams.inRange(instant)) {
+                    throw JsonMappingException.from(parser, "must be " + TimeParams.RANGE);
+                }
+                return instant;
             }
             return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+        }
+    }
+
+    /** Jackson's own reading of a date or date-time string, refused outside {@link TimeParams#RANGE}. */
+    private static final class Bounded<T> extends StdScalarDeserializer<T> {
+
+        private final JsonDeserializer<T> reader;
+        private final Predicate<T> inRange;
+
+        Bounded(Class<T> type, JsonDeserializer<T> reader, Predicate<T> inRange) {
+            super(type);
+            this.reader = reader;
+            this.inRange = inRange;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                @SuppressWarnings("unchecked")
+                T refused = (T) context.handleUnexpectedToken(handledType(), parser);
+                return refused;
+            }
+            T value = reader.deserialize(parser, context);
+            if (value != null && !inRange.test(value)) {
+                throw JsonMappingException.from(parser, "must be " + TimeParams.RANGE);
+            }
+            return value;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bookwise.web.problem;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.web.request.RequestFirewall;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -64,6 +65,16 @@ public abstract class BaseExceptionHandler extends ResponseEntityExceptionHandle
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestFirewall.BodyTooLarge tooLarge) {
+                return handleExceptionInternal(
+                        e,
+                        Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)),
+                        headers,
+                        HttpStatusCode.valueOf(ErrorCode.PAYLOAD_TOO_LARGE.status()),
+                        request);
+            }
+        }
         String detail = JsonProblems.describe(e);
         return handleExceptionInternal(
                 e, Problem.of(ErrorCode.INVALID_REQUEST, detail, path(request)), headers, status, request);
