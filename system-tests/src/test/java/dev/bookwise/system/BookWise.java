@@ -80,6 +80,7 @@ final class BookWise implements AutoCloseable {
         env.put("BOOKWISE_DB_PASSWORD", database.password());
         env.put("BOOKWISE_DB_POOL_SIZE", "8");
         env.put("BOOKWISE_ADMIN_KEY", ADMIN);
+        env.put("BOOKWISE_SECRET_KEY", "system-test-secret-key-0123456789abcdef");
         env.put("BOOKWISE_KAFKA_BOOTSTRAP", kafka.bootstrap());
         env.put("BOOKWISE_KAFKA_TOPIC", topic);
         env.put("BOOKWISE_KAFKA_PARTITIONS", "3");

@@ -12,6 +12,8 @@ import dev.bookwise.web.json.StrictJson;
 import dev.bookwise.web.problem.TomcatProblems;
 import dev.bookwise.web.request.RequestFirewall;
 import dev.bookwise.web.request.RequestIdFilter;
+import dev.bookwise.web.secrets.SecretBox;
+import dev.bookwise.web.secrets.SecretKeyProperties;
 import io.micrometer.common.KeyValue;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +38,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * the {@link Caller} argument, and HTTP metrics whose tags come from a fixed set.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({AdminKeyProperties.class, RateLimitProperties.class, WebSupportProperties.class})
+@EnableConfigurationProperties({
+    AdminKeyProperties.class,
+    RateLimitProperties.class,
+    SecretKeyProperties.class,
+    WebSupportProperties.class
+})
 public class WebSupportAutoConfiguration {
 
     @Bean
@@ -52,6 +59,11 @@ public class WebSupportAutoConfiguration {
                 new RequestFirewall(json, properties.maxBodySize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    @Bean
+    SecretBox secretBox(SecretKeyProperties properties) {
+        return new SecretBox(properties.secretKey());
     }
 
     @Bean

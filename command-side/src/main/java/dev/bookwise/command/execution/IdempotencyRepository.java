@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.web.secrets.SecretBox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * First responses to requests that carried an Idempotency-Key. All calls run inside the
+ * First responses to requests that carried an Idempotency-Key, sealed at rest (a host's registration
+ * answer holds its key; a booking's, the attendee's address). All calls run inside the
  * request's transaction: the record commits together with the command's events, or not at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,9 +29,11 @@ class IdempotencyRepository {
     record StoredResponse(int status, String body, Long position) {}
 
     private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
 
-    IdempotencyRepository(JdbcTemplate jdbc) {
+    IdempotencyRepository(JdbcTemplate jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /**
@@ -55,13 +59,14 @@ class IdempotencyRepository {
                 .findFirst();
     }
 
-    private static StoredResponse stored(java.sql.ResultSet rs, String requestSha256) throws java.sql.SQLException {
+    private StoredResponse stored(java.sql.ResultSet rs, String requestSha256) throws java.sql.SQLException {
         if (!rs.getString(1).equals(requestSha256)) {
             throw new BookwiseException(
                     ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was already used for a different request");
         }
         long position = rs.getLong(4);
-        return new StoredResponse(rs.getInt(2), rs.getString(3), rs.wasNull() ? null : position);
+        Long at = rs.wasNull() ? null : position;
+        return new StoredResponse(rs.getInt(2), secrets.open(rs.getString(3)), at);
     }
 
     /**
@@ -78,7 +83,7 @@ class IdempotencyRepository {
                 key,
                 requestSha256,
                 response.status(),
-                response.body(),
+                secrets.seal(response.body()),
                 response.position());
         if (stored == 0) {
             throw new AnsweredConcurrently();

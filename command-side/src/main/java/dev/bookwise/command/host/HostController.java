@@ -7,14 +7,11 @@ import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.DefineScheduleCommand;
 import dev.bookwise.commands.MergeAvailabilityWindowCommand;
 import dev.bookwise.commands.RegisterHostCommand;
-import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.ApiKeys;
 import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -74,13 +71,6 @@ class HostController {
             HttpServletRequest request) {
         caller.requireHost(hostId);
         AvailabilityWindow window = new AvailabilityWindow(body.startTime(), body.endTime(), body.slotDuration());
-        Instant bookable = Instant.now().plus(Duration.ofDays(Schedule.MAX_HORIZON_DAYS + 1L));
-        if (window.endTime() != null && window.endTime().isAfter(bookable)) {
-            throw new BookwiseException(
-                    ErrorCode.INVALID_WINDOW,
-                    "a window must end within " + Schedule.MAX_HORIZON_DAYS
-                            + " days from now: nothing later can ever be booked");
-        }
         return responses.execute(
                 request,
                 caller,

@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = CommandSideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bookwise.admin-key=" + CommandSideIT.ADMIN)
+        properties = {
+            "bookwise.admin-key=" + CommandSideIT.ADMIN,
+            "bookwise.secret-key=it-secret-key-0123456789abcdef0123456789"
+        })
 abstract class CommandSideIT {
 
     static final String ADMIN = "it-admin-key-0123456789abcdef";

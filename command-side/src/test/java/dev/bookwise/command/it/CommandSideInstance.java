@@ -23,6 +23,7 @@ final class CommandSideInstance implements AutoCloseable {
         all.put("server.port", 0);
         all.putAll(database.springProperties());
         all.put("bookwise.admin-key", CommandSideIT.ADMIN);
+        all.put("bookwise.secret-key", "it-secret-key-0123456789abcdef0123456789");
         all.put("spring.jmx.enabled", false);
         all.putAll(properties);
         // as arguments: they must outrank application.yml, which plain default properties do not

@@ -1,6 +1,5 @@
 package dev.bookwise.query.availability;
 
-import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
@@ -90,16 +89,7 @@ class AvailabilityController {
         }
     }
 
-    /** A date within the longest booking horizon (a day either side for zones): later ones are never offered. */
-    private LocalDate date(String name, String value) {
-        LocalDate date = TimeParams.date(name, value);
-        LocalDate latest = TimeParams.utcDate(clock.instant()).plusDays(Schedule.MAX_HORIZON_DAYS + 1L);
-        if (date.isAfter(latest)) {
-            throw new BookwiseException(
-                    ErrorCode.INVALID_RANGE,
-                    name + " is past " + latest + ": no schedule offers slots more than " + Schedule.MAX_HORIZON_DAYS
-                            + " days ahead");
-        }
-        return date;
+    private static LocalDate date(String name, String value) {
+        return TimeParams.date(name, value);
     }
 }

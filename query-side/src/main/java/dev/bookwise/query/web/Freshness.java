@@ -92,11 +92,6 @@ public class Freshness {
         }
     }
 
-    /** Whether the projections have processed {@code position} now, without waiting for it. */
-    public boolean reachedNow(long position) {
-        return reached(lastTokens, position) || reached(tokens(ReadModel.groups()), position);
-    }
-
     private void poll() {
         if (waiters.isEmpty()) {
             return;

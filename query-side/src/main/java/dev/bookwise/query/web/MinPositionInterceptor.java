@@ -2,7 +2,6 @@ package dev.bookwise.query.web;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import dev.bookwise.web.auth.ApiKeyFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -11,9 +10,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * {@code ?minPosition=N} on any read: wait (bounded) until the projections have processed the
  * write that returned {@code X-Bookwise-Position: N}; if the wait runs out, answer with what there
- * is and say so in {@code X-Bookwise-Stale: true}. Only callers with a key wait: an anonymous read
- * is answered at once, marked stale if the position is not reached yet. A position past the store's
- * last event was never returned by a write: 400.
+ * is and say so in {@code X-Bookwise-Stale: true}. Waiting readers share one poller of the
+ * projections' positions. A position past the store's last event was never returned by a write and
+ * could only be waited for in vain: 400 at once. (Anonymous availability reads wait too, as the
+ * contract promises read-your-writes on every read; they are rate-limited by address before.)
  */
 @Component
 class MinPositionInterceptor implements HandlerInterceptor {
@@ -33,12 +33,6 @@ class MinPositionInterceptor implements HandlerInterceptor {
             return true;
         }
         long position = parse(value);
-        if (request.getAttribute(ApiKeyFilter.CALLER) == null) {
-            if (!freshness.reachedNow(position)) {
-                response.setHeader(STALE, "true");
-            }
-            return true;
-        }
         switch (freshness.awaitPosition(position)) {
             case REACHED -> {}
             case TIMED_OUT -> response.setHeader(STALE, "true");

@@ -352,12 +352,14 @@ class QueryApiIT extends QuerySideIT {
         }
 
         @Test
-        void aReadWithAPositionNotYetReachedIsMarkedStale() {
+        void aPositionPastTheStoreIsRefusedAtOnce() {
             Host host = host("UTC");
+            long started = System.nanoTime();
             Api.Response response = api.get(
                     "/api/hosts/" + host.id() + "/bookings?minPosition=" + (host.position() + 1_000_000), ADMIN);
-            assertThat(response.status()).isIn(200, 404);
-            assertThat(response.header("X-Bookwise-Stale")).isEqualTo("true");
+            assertProblem(response, 400, "invalid-request");
+            // no wait for a position no write has returned (the configured wait is 5 s)
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
             assertProblem(
                     api.get("/api/bookings/" + UUID.randomUUID() + "?minPosition=-1", ADMIN), 400, "invalid-request");
         }

@@ -38,7 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bookwise.admin-key=" + QuerySideIT.ADMIN, "bookwise.min-position-wait=PT5S"})
+        properties = {
+            "bookwise.admin-key=" + QuerySideIT.ADMIN,
+            "bookwise.secret-key=it-secret-key-0123456789abcdef0123456789",
+            "bookwise.min-position-wait=PT5S"
+        })
 abstract class QuerySideIT {
 
     static final String ADMIN = "it-admin-key-0123456789abcdef";

@@ -1,0 +1,20 @@
+package dev.bookwise.web.secrets;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param secretKey the key that seals secrets at rest ({@code BOOKWISE_SECRET_KEY}): required, at least 32
+ *                  characters; {@code ./bookwise up} generates one into {@code .bookwise/secret-key}
+ */
+@ConfigurationProperties("bookwise")
+public record SecretKeyProperties(String secretKey) {
+
+    public static final int MIN_LENGTH = 32;
+
+    public SecretKeyProperties {
+        if (secretKey == null || secretKey.strip().length() < MIN_LENGTH) {
+            throw new IllegalArgumentException(
+                    "BOOKWISE_SECRET_KEY (bookwise.secret-key) must be set, at least " + MIN_LENGTH + " characters");
+        }
+    }
+}
