@@ -146,6 +146,14 @@ class MalformedInputSweepIT {
             "asOf=later",
             "from=2026-03-29T02:30:00&to=x&zone=Europe/Paris",
             "hostId=nope",
+            "date=+100000-01-01",
+            "date=1969-12-31",
+            "from=+99999-01-01T00:00:00Z&to=+99999-01-02T00:00:00Z",
+            "from=1900-01-01T00:00:00Z",
+            "asOf=+100000-01-01T00:00:00Z",
+            "asOf=-0001-01-01T00:00:00Z",
+            "cursor=KzEwMDAwMC0wMS0wMVQwMDowMDowMFp8MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw",
+            "minPosition=999999999999999999",
             "a=" + "b".repeat(6000));
     private static final List<String> BAD_VALUES = List.of(
             "5",
@@ -162,7 +170,16 @@ class MalformedInputSweepIT {
             "1732270000",
             "\"Mars/Olympus\"",
             "\"2026-03-29T02:30:00\"",
-            "\"\\u0000\"");
+            "\"\\u0000\"",
+            "\"+100000-01-01T00:00:00Z\"",
+            "\"1969-12-31T23:59:59Z\"",
+            "\"+20000-01-01\"",
+            "\"+20000-01-01T10:00\"",
+            "\"Ada\\u202Egnp.exe\"",
+            "\"Ada\\u2066x\\u2069\"",
+            "\"Ada\\u2028Lovelace\"",
+            "\"Ada\\ud800\"",
+            "\"Ada\\udc00x\"");
     private static final List<String> FIELDS = List.of(
             "hostId",
             "start",
@@ -295,6 +312,30 @@ class MalformedInputSweepIT {
                 "GET /api/bookings/x HTTP/1.1\r\nHost: x\r\nbroken header\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
         requests.put("unknown method", http("BREW", "/api/bookings", host.key(), null));
+        requests.put(
+                "unknown method, every spelling a new one",
+                http("X-" + UUID.randomUUID(), "/api/bookings", host.key(), null));
+        for (String path : List.of(
+                "/api;x/hosts",
+                "/%61pi/hosts",
+                "/api/hosts;jsessionid=1",
+                "/api/./hosts",
+                "/api/x/../hosts",
+                "//api/hosts",
+                "/api//bookings",
+                "/%61pi/availability",
+                "/api/webhooks;x")) {
+            requests.put("path spelled " + path, http("POST", path, null, "{\"name\":\"Mallory\"}"));
+        }
+        String big = "{\"name\":\"" + "n".repeat(70 * 1024) + "\"}";
+        requests.put("body of 70 KiB", http("POST", "/api/hosts", host.key(), big));
+        requests.put(
+                "chunked body of 70 KiB",
+                ("POST /api/hosts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                                + host.key() + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                                + Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        requests.put("JSON nested 10,000 deep", http("POST", "/api/hosts", host.key(), "[".repeat(10_000)));
         requests.put("TRACE of the root", http("TRACE", "/", host.key(), null));
         requests.put("TRACE of actuator", http("TRACE", "/actuator/health", null, null));
         requests.put(
