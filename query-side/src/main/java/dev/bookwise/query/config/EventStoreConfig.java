@@ -1,36 +1,24 @@
 package dev.bookwise.query.config;
 
-import dev.bookwise.eventstore.EventStoreSchema;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Reads the command side's event store (same Flyway-created tables); keeps tracking tokens beside it. */
+/** Reads the command side's event store (the shared tables of web-support's EventStoreTablesAutoConfiguration); keeps tracking tokens beside it. */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfig {
-
-    @Bean
-    EventSchema eventSchema() {
-        return EventStoreSchema.events();
-    }
-
-    @Bean
-    TokenSchema tokenSchema() {
-        return EventStoreSchema.tokens();
-    }
 
     /**
      * Axon's JDBC engine on the Flyway tables, declared here because the event store below is (Axon's
@@ -43,13 +31,14 @@ class EventStoreConfig {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
+            PersistenceExceptionResolver uniqueViolation,
             TransactionManager transactionManager,
             EventSchema eventSchema,
             QueryProperties properties) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                .persistenceExceptionResolver(uniqueViolation)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
