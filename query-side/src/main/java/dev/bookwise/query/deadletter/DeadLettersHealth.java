@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * every other host's are current, so taking the instance out of service would hurt everyone. Alert on
  * {@code bookwise_dead_letters > 0} instead.
  */
-@Component("deadLetters")
+@Component("deadLettersHealthIndicator")
 class DeadLettersHealth extends AbstractHealthIndicator {
 
     private final DeadLetters deadLetters;

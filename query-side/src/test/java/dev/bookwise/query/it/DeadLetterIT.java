@@ -31,6 +31,7 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,6 +44,7 @@ import org.springframework.test.context.TestPropertySource;
  * read below is stale (its own context and database: it alters a read table).
  */
 @TestPropertySource(properties = "bookwise.test.context=dead-letters")
+@AutoConfigureObservability
 class DeadLetterIT extends QuerySideIT {
 
     private static final String GROUP = "booking-view";
