@@ -363,11 +363,15 @@ public class ReadModelRebuild {
         private final Map<String, NotApplied> refused = new LinkedHashMap<>();
         private long count;
 
+        /** A projection's events of one host (the aggregate), as the live dead-letter queues sequence them. */
         static String sequence(String group, TrackedEventMessage<?> message) {
-            String host = message instanceof DomainEventMessage<?> domain
+            return group + '\u0000' + host(message);
+        }
+
+        private static String host(TrackedEventMessage<?> message) {
+            return message instanceof DomainEventMessage<?> domain
                     ? domain.getAggregateIdentifier()
                     : message.getIdentifier();
-            return group + '\u0000' + host;
         }
 
         boolean holds(String sequence) {
@@ -389,16 +393,15 @@ public class ReadModelRebuild {
         }
 
         void refuse(String group, TrackedEventMessage<?> message, Exception failure) {
-            String sequence = sequence(group, message);
             NotApplied notApplied = new NotApplied(
                     group,
-                    sequence.substring(sequence.indexOf('\u0000') + 1),
+                    host(message),
                     message.trackingToken().position().orElse(-1),
                     message.getIdentifier(),
                     message.getPayloadType().getSimpleName(),
                     Failures.describe(failure),
                     0);
-            refused.put(sequence, notApplied);
+            refused.put(sequence(group, message), notApplied);
             count++;
             log.warn(
                     "rebuild: {} refused {} at position {} of host {} ({}); the host's later events there are held back",

@@ -133,6 +133,9 @@ public class DeadLetters {
             args.add(group);
         }
         if (sequenceId != null) {
+            if (!storable(sequenceId)) {
+                return new Listing(summaries(), List.of(), null);
+            }
             sql.append(" AND d.sequence_identifier = ?");
             args.add(sequenceId);
         }
@@ -150,9 +153,13 @@ public class DeadLetters {
             Letter last = items.get(limit - 1);
             next = new Position(last.processingGroup(), last.sequenceId(), last.index()).encode();
         }
+        return new Listing(summaries(), items, next);
+    }
+
+    private List<GroupSummary> summaries() {
         List<GroupSummary> summaries = new ArrayList<>();
         counts().forEach((name, count) -> summaries.add(new GroupSummary(name, count.letters(), count.sequences())));
-        return new Listing(summaries, items, next);
+        return summaries;
     }
 
     /**
@@ -189,10 +196,12 @@ public class DeadLetters {
     /** Removes every letter of the sequence at once: those events are never applied by this group. */
     public Evicted evict(String group, String sequenceId) {
         requireGroup(group);
-        int evicted = jdbc.update(
-                "DELETE FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?",
-                group,
-                sequenceId);
+        int evicted = !storable(sequenceId)
+                ? 0
+                : jdbc.update(
+                        "DELETE FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?",
+                        group,
+                        sequenceId);
         if (evicted == 0) {
             throw noSequence(group, sequenceId);
         }
@@ -202,12 +211,20 @@ public class DeadLetters {
     }
 
     private long sequenceSize(String group, String sequenceId) {
+        if (!storable(sequenceId)) {
+            return 0;
+        }
         Long size = jdbc.queryForObject(
                 "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?",
                 Long.class,
                 group,
                 sequenceId);
         return size == null ? 0 : size;
+    }
+
+    /** PostgreSQL text cannot hold NUL, so no stored sequence has one (and a query with one would fail). */
+    private static boolean storable(String text) {
+        return text.indexOf('\u0000') < 0;
     }
 
     private void requireGroup(String group) {
@@ -264,8 +281,11 @@ public class DeadLetters {
 
         static Position decode(String text) {
             try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 3);
+                String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                String[] parts = decoded.split("\\|", 3);
+                if (!storable(decoded)) {
+                    throw new IllegalArgumentException("NUL in cursor");
+                }
                 return new Position(parts[0], parts[1], Long.parseLong(parts[2]));
             } catch (RuntimeException e) {
                 throw new BookwiseException(ErrorCode.INVALID_REQUEST, "cursor is not one this service gave out");
