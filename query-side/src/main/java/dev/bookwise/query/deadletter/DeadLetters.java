@@ -39,8 +39,6 @@ public class DeadLetters {
     /** How many letters and hosts a group has parked. */
     public record Count(long letters, long sequences) {}
 
-    public record GroupSummary(String processingGroup, long letters, long sequences) {}
-
     /**
      * One parked event. {@code index} orders a sequence; only a sequence's first letter failed (and has
      * a cause and attempts), the others wait behind it.
@@ -59,7 +57,8 @@ public class DeadLetters {
             Instant lastTouchedAt,
             int attempts) {}
 
-    public record Listing(List<GroupSummary> groups, List<Letter> items, String next) {}
+    /** {@code groups}: the counts of every group with a queue; {@code items}: one page of letters. */
+    public record Listing(Map<String, Count> groups, List<Letter> items, String next) {}
 
     /** The outcome of a retry: how many letters were applied, how many are still parked and why. */
     public record Retried(String processingGroup, String sequenceId, long applied, long remaining, String cause) {}
@@ -134,7 +133,7 @@ public class DeadLetters {
         }
         if (sequenceId != null) {
             if (!storable(sequenceId)) {
-                return new Listing(summaries(), List.of(), null);
+                return new Listing(counts(), List.of(), null);
             }
             sql.append(" AND d.sequence_identifier = ?");
             args.add(sequenceId);
@@ -153,13 +152,7 @@ public class DeadLetters {
             Letter last = items.get(limit - 1);
             next = new Position(last.processingGroup(), last.sequenceId(), last.index()).encode();
         }
-        return new Listing(summaries(), items, next);
-    }
-
-    private List<GroupSummary> summaries() {
-        List<GroupSummary> summaries = new ArrayList<>();
-        counts().forEach((name, count) -> summaries.add(new GroupSummary(name, count.letters(), count.sequences())));
-        return summaries;
+        return new Listing(counts(), items, next);
     }
 
     /**

@@ -117,6 +117,25 @@ class DeadLetterIT extends QuerySideIT {
                     .singleElement()
                     .satisfies(letter ->
                             assertThat(letter.path("globalPosition").asLong()).isEqualTo(poisonC));
+            Api.Response firstPage = api.get("/api/admin/dead-letters?limit=2", ADMIN);
+            assertThat(firstPage
+                            .json()
+                            .path("groups")
+                            .path(GROUP)
+                            .path("letters")
+                            .asLong())
+                    .isEqualTo(4);
+            assertThat(firstPage
+                            .json()
+                            .path("groups")
+                            .path(GROUP)
+                            .path("sequences")
+                            .asLong())
+                    .isEqualTo(2);
+            assertThat(firstPage.json().path("items")).hasSize(2);
+            Api.Response lastPage = api.get("/api/admin/dead-letters?limit=2&cursor=" + firstPage.text("next"), ADMIN);
+            assertThat(lastPage.json().path("items")).hasSize(2);
+            assertThat(lastPage.json().path("next").isNull()).isTrue();
             for (UUID parked : List.of(a1, a2, c1)) {
                 assertThat(api.get("/api/bookings/" + parked, ADMIN).status()).isEqualTo(404);
             }
