@@ -4,6 +4,7 @@ import dev.bookwise.query.ProjectionGroups;
 import dev.bookwise.query.ProjectionWrites;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -40,7 +41,7 @@ class DeadLetterConfig {
     Groups deadLetterGroups(EventProcessorProperties processors) {
         return new Groups(processors.getProcessors().entrySet().stream()
                 .filter(processor -> processor.getValue().getDlq().isEnabled())
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .toList());
     }
 
