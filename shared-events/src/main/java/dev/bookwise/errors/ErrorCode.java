@@ -28,7 +28,9 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
-    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
+    PROCESSING_GROUP_NOT_FOUND("processing-group-not-found", 404, "Processing group not found"),
+    DEAD_LETTER_SEQUENCE_NOT_FOUND("dead-letter-sequence-not-found", 404, "Dead-letter sequence not found");
 
     private final String code;
     private final int status;

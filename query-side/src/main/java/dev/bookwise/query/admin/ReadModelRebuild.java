@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.config.ProjectionConfig;
+import dev.bookwise.query.deadletter.Failures;
+import dev.bookwise.query.deadletter.Savepoints;
 import dev.bookwise.query.projection.ProjectionWrites;
 import dev.bookwise.query.projection.ReadModel;
 import java.sql.Connection;
@@ -14,14 +16,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -30,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       projection skips events older than what a row already reflects, so this is safe).</li>
  * </ol>
  * The running processors are not stopped: after the swap their statements find the new tables by name.
+ * <p>
+ * An event a projection cannot apply does not stop the rebuild: its batch is applied again one event
+ * at a time, each in a savepoint, the refused event is left out and reported (where and why), and so
+ * are the host's later events in that projection, held back as the live processor's dead-letter queue
+ * holds them back. Outages (the database going away) still fail the rebuild.
  */
 @Service
 public class ReadModelRebuild {
@@ -49,6 +61,8 @@ public class ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final int BATCH = 5000;
     private static final long REBUILD_LOCK = 3;
+    /** Refused events listed in the status; all of them are counted. */
+    private static final int MAX_LISTED = 100;
 
     public enum State {
         NEVER_RUN,
@@ -57,6 +71,10 @@ public class ReadModelRebuild {
         FAILED
     }
 
+    /**
+     * {@code eventsNotApplied}: events refused by a projection plus the events of the same hosts held
+     * back behind them; {@code notApplied} lists the refused ones (the first {@value #MAX_LISTED}).
+     */
     public record Status(
             State state,
             long eventsReplayed,
@@ -64,16 +82,32 @@ public class ReadModelRebuild {
             long eventsPerSecond,
             Instant startedAt,
             Instant finishedAt,
-            String error) {}
+            String error,
+            long eventsNotApplied,
+            List<NotApplied> notApplied) {}
+
+    /**
+     * An event a projection refused: where it is in the store, whose it is, why; {@code heldBack}
+     * counts the host's later events that projection then left out too.
+     */
+    public record NotApplied(
+            String processingGroup,
+            String hostId,
+            long globalPosition,
+            String eventId,
+            String eventType,
+            String cause,
+            long heldBack) {}
 
     private final EventStorageEngine events;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final AtomicReference<Status> status =
-            new AtomicReference<>(new Status(State.NEVER_RUN, 0, 0, 0, null, null, null));
+            new AtomicReference<>(new Status(State.NEVER_RUN, 0, 0, 0, null, null, null, 0, List.of()));
 
     ReadModelRebuild(
             EventStorageEngine events,
@@ -86,6 +120,8 @@ public class ReadModelRebuild {
         this.json = json;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Status status() {
@@ -97,38 +133,61 @@ public class ReadModelRebuild {
         if (status.get().state() == State.RUNNING) {
             throw new BookwiseException(ErrorCode.REBUILD_IN_PROGRESS, "a rebuild is already running");
         }
-        Status started = new Status(State.RUNNING, 0, 0, 0, Instant.now(), null, null);
+        Status started = new Status(State.RUNNING, 0, 0, 0, Instant.now(), null, null, 0, List.of());
         status.set(started);
         worker.submit(() -> run(started.startedAt()));
         return started;
     }
 
     private void run(Instant startedAt) {
+        Refusals refusals = new Refusals();
         // one rebuild at a time across all query-side instances: a session lock on a connection held throughout
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock)) {
-                status.set(
-                        new Status(State.FAILED, 0, 0, 0, startedAt, Instant.now(), "another instance is rebuilding"));
+                status.set(new Status(
+                        State.FAILED,
+                        0,
+                        0,
+                        0,
+                        startedAt,
+                        Instant.now(),
+                        "another instance is rebuilding",
+                        0,
+                        List.of()));
                 return;
             }
             createCopies();
             Applied replay = apply(
-                    adapters(table -> table + ReadModel.REBUILD_SUFFIX), null, count -> progress(startedAt, count, 0));
+                    table -> table + ReadModel.REBUILD_SUFFIX,
+                    null,
+                    refusals,
+                    count -> progress(startedAt, count, 0, refusals));
             swap();
             Applied catchUp = replay.last() == null
                     ? new Applied(null, 0)
                     : apply(
-                            adapters(UnaryOperator.identity()),
+                            UnaryOperator.identity(),
                             replay.last(),
-                            count -> progress(startedAt, replay.count(), count));
+                            refusals,
+                            count -> progress(startedAt, replay.count(), count, refusals));
             Instant finished = Instant.now();
             long rate = rate(replay.count(), startedAt, finished);
-            status.set(new Status(State.SUCCEEDED, replay.count(), catchUp.count(), rate, startedAt, finished, null));
+            status.set(new Status(
+                    State.SUCCEEDED,
+                    replay.count(),
+                    catchUp.count(),
+                    rate,
+                    startedAt,
+                    finished,
+                    null,
+                    refusals.count(),
+                    refusals.listed()));
             log.info(
-                    "read models rebuilt from {} events ({} events/s), {} re-applied after the swap",
+                    "read models rebuilt from {} events ({} events/s), {} re-applied after the swap, {} not applied",
                     replay.count(),
                     rate,
-                    catchUp.count());
+                    catchUp.count(),
+                    refusals.count());
         } catch (Exception e) {
             log.error("read model rebuild failed; the live tables are unchanged unless the swap completed", e);
             Status last = status.get();
@@ -139,7 +198,9 @@ public class ReadModelRebuild {
                     last.eventsPerSecond(),
                     startedAt,
                     Instant.now(),
-                    e.getMessage()));
+                    e.getMessage(),
+                    refusals.count(),
+                    refusals.listed()));
         }
     }
 
@@ -150,9 +211,17 @@ public class ReadModelRebuild {
         }
     }
 
-    private void progress(Instant startedAt, long replayed, long caughtUp) {
+    private void progress(Instant startedAt, long replayed, long caughtUp, Refusals refusals) {
         status.set(new Status(
-                State.RUNNING, replayed, caughtUp, rate(replayed, startedAt, Instant.now()), startedAt, null, null));
+                State.RUNNING,
+                replayed,
+                caughtUp,
+                rate(replayed, startedAt, Instant.now()),
+                startedAt,
+                null,
+                null,
+                refusals.count(),
+                refusals.listed()));
     }
 
     private static long rate(long count, Instant from, Instant to) {
@@ -183,21 +252,30 @@ public class ReadModelRebuild {
     /** The projections on the tables {@code naming} gives, their writes sent when {@link Projections#writes} is flushed. */
     private Projections adapters(UnaryOperator<String> naming) {
         ProjectionWrites writes = ProjectionWrites.explicit(jdbc);
-        List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
+        List<Projection> projections = new ArrayList<>();
         for (Object projection : ProjectionConfig.projections(writes, json, naming)) {
-            adapters.add(new AnnotationEventHandlerAdapter(projection));
+            projections.add(new Projection(
+                    projection.getClass().getAnnotation(ProcessingGroup.class).value(),
+                    new AnnotationEventHandlerAdapter(projection)));
         }
-        return new Projections(adapters, writes);
+        return new Projections(projections, writes);
     }
 
-    private record Projections(List<AnnotationEventHandlerAdapter> adapters, ProjectionWrites writes) {}
+    private record Projection(String group, AnnotationEventHandlerAdapter adapter) {}
+
+    private record Projections(List<Projection> projections, ProjectionWrites writes) {}
 
     private record Applied(TrackingToken last, long count) {}
 
-    /** Applies every event after {@code from} (all of them for null). */
-    private Applied apply(Projections projections, TrackingToken from, java.util.function.LongConsumer onProgress) {
+    /** Applies every event after {@code from} (all of them for null) with projections on the tables {@code naming} gives. */
+    private Applied apply(
+            UnaryOperator<String> naming,
+            TrackingToken from,
+            Refusals refusals,
+            java.util.function.LongConsumer onProgress) {
         TrackingToken last = from;
         long count = 0;
+        Projections projections = adapters(naming);
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
@@ -205,10 +283,26 @@ public class ReadModelRebuild {
                 batch.add(iterator.next());
                 if (batch.size() == BATCH || !iterator.hasNext()) {
                     List<TrackedEventMessage<?>> current = List.copyOf(batch);
-                    transaction.executeWithoutResult(tx -> {
-                        current.forEach(message -> handle(projections.adapters(), message));
-                        projections.writes().flush();
-                    });
+                    try {
+                        Projections batchProjections = projections;
+                        Map<String, Long> heldBack = new LinkedHashMap<>();
+                        transaction.executeWithoutResult(tx -> {
+                            current.forEach(message -> handle(batchProjections, message, refusals, heldBack));
+                            batchProjections.writes().flush();
+                        });
+                        heldBack.forEach(refusals::heldBack);
+                    } catch (RuntimeException e) {
+                        if (Failures.isTransient(e)) {
+                            throw e;
+                        }
+                        log.warn("a rebuild batch failed ({}); applying it one event at a time", Failures.describe(e));
+                        // new projections: writes the failed attempt queued and never sent are dropped with the old
+                        // ones
+                        projections = adapters(naming);
+                        Projections isolated = projections;
+                        transaction.executeWithoutResult(
+                                tx -> current.forEach(message -> handleIsolated(isolated, message, refusals)));
+                    }
                     count += current.size();
                     last = current.get(current.size() - 1).trackingToken();
                     batch.clear();
@@ -219,15 +313,111 @@ public class ReadModelRebuild {
         return new Applied(last, count);
     }
 
-    private static void handle(List<AnnotationEventHandlerAdapter> adapters, TrackedEventMessage<?> message) {
-        for (AnnotationEventHandlerAdapter adapter : adapters) {
+    /** A batch's event: skipped for a projection that refused an earlier event of its host (counted once the batch commits). */
+    private static void handle(
+            Projections projections, TrackedEventMessage<?> message, Refusals refusals, Map<String, Long> heldBack) {
+        for (Projection projection : projections.projections()) {
             try {
-                if (adapter.canHandle(message)) {
-                    adapter.handle(message);
+                if (projection.adapter().canHandle(message)) {
+                    String sequence = Refusals.sequence(projection.group(), message);
+                    if (refusals.holds(sequence)) {
+                        heldBack.merge(sequence, 1L, Long::sum);
+                    } else {
+                        projection.adapter().handle(message);
+                    }
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("projecting event " + message.getIdentifier() + " failed", e);
             }
+        }
+    }
+
+    /** An event of a failed batch, in a savepoint per projection: a refusal is recorded, not thrown. */
+    private void handleIsolated(Projections projections, TrackedEventMessage<?> message, Refusals refusals) {
+        for (Projection projection : projections.projections()) {
+            try {
+                if (!projection.adapter().canHandle(message)) {
+                    continue;
+                }
+                String sequence = Refusals.sequence(projection.group(), message);
+                if (refusals.holds(sequence)) {
+                    refusals.heldBack(sequence, 1L);
+                    continue;
+                }
+                Savepoints.apply(
+                        savepoint,
+                        projections.writes(),
+                        () -> projection.adapter().handle(message));
+            } catch (Exception e) {
+                if (Failures.isTransient(e)) {
+                    throw new IllegalStateException("projecting event " + message.getIdentifier() + " failed", e);
+                }
+                refusals.refuse(projection.group(), message, e);
+            }
+        }
+    }
+
+    /** The events projections refused in this rebuild, and their hosts, whose later events are held back. */
+    private static final class Refusals {
+
+        private final Map<String, NotApplied> refused = new LinkedHashMap<>();
+        private long count;
+
+        /** A projection's events of one host (the aggregate), as the live dead-letter queues sequence them. */
+        static String sequence(String group, TrackedEventMessage<?> message) {
+            return group + '\u0000' + host(message);
+        }
+
+        private static String host(TrackedEventMessage<?> message) {
+            return message instanceof DomainEventMessage<?> domain
+                    ? domain.getAggregateIdentifier()
+                    : message.getIdentifier();
+        }
+
+        boolean holds(String sequence) {
+            return refused.containsKey(sequence);
+        }
+
+        void heldBack(String sequence, long events) {
+            refused.computeIfPresent(
+                    sequence,
+                    (key, first) -> new NotApplied(
+                            first.processingGroup(),
+                            first.hostId(),
+                            first.globalPosition(),
+                            first.eventId(),
+                            first.eventType(),
+                            first.cause(),
+                            first.heldBack() + events));
+            count += events;
+        }
+
+        void refuse(String group, TrackedEventMessage<?> message, Exception failure) {
+            NotApplied notApplied = new NotApplied(
+                    group,
+                    host(message),
+                    message.trackingToken().position().orElse(-1),
+                    message.getIdentifier(),
+                    message.getPayloadType().getSimpleName(),
+                    Failures.describe(failure),
+                    0);
+            refused.put(sequence(group, message), notApplied);
+            count++;
+            log.warn(
+                    "rebuild: {} refused {} at position {} of host {} ({}); the host's later events there are held back",
+                    group,
+                    notApplied.eventType(),
+                    notApplied.globalPosition(),
+                    notApplied.hostId(),
+                    notApplied.cause());
+        }
+
+        long count() {
+            return count;
+        }
+
+        List<NotApplied> listed() {
+            return refused.values().stream().limit(MAX_LISTED).toList();
         }
     }
 }
