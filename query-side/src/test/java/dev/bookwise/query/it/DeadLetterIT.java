@@ -141,7 +141,7 @@ class DeadLetterIT extends QuerySideIT {
             }
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(gauge(GROUP)).isEqualTo(4.0);
-                JsonNode health = api.get("/actuator/health", null).json().path("components");
+                JsonNode health = api.get("/actuator/health", ADMIN).json().path("components");
                 assertThat(health.path("deadLetters").path("status").asText()).isEqualTo("UP");
                 assertThat(health.path("deadLetters")
                                 .path("details")
@@ -346,7 +346,7 @@ class DeadLetterIT extends QuerySideIT {
     }
 
     private double gauge(String group) {
-        String line = api.get("/actuator/prometheus", null)
+        String line = api.get("/actuator/prometheus", ADMIN)
                 .body()
                 .lines()
                 .filter(l -> l.startsWith("bookwise_dead_letters{") && l.contains("processing_group=\"" + group + "\""))
