@@ -28,7 +28,9 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
-    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
+    SUBSCRIPTION_LIMIT_REACHED("subscription-limit-reached", 422, "Subscription limit reached"),
+    SUBSCRIPTION_DELETED("subscription-deleted", 409, "Subscription deleted");
 
     private final String code;
     private final int status;
