@@ -1,0 +1,242 @@
+package dev.bookwise.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bookwise.calendar.Attendee;
+import dev.bookwise.events.BookingReserved;
+import dev.bookwise.events.HostRegistered;
+import dev.bookwise.testsupport.Api;
+import dev.bookwise.testsupport.TestKafka;
+import dev.bookwise.testsupport.WebhookReceiver;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Catching up after a restart: 30,000 booking events of hosts that have no subscription wait on the
+ * topic while the fan-out is stopped, with one fresh event of a subscribed host behind them. When
+ * the fan-out starts again the backlog must drain fast (a record nobody wants costs no database
+ * work) and the fresh event must reach its receiver within a bound, not after the whole backlog at
+ * a transaction per record.
+ * <p>
+ * The backlog is produced straight to the topic as the publisher writes its records. Its events are
+ * not in the event store: the fan-out checks the store only for the records some subscription wants
+ * (one query per batch), and none of these is wanted.
+ */
+@TestPropertySource(properties = {"bookwise.webhook.allow-loopback=true"})
+class WebhookBacklogIT extends QuerySideIT {
+
+    private static final int BACKLOG = 30_000;
+    private static final int BACKLOG_HOSTS = 1_000;
+    /** The whole backlog within this after the start: at least 1,500 records a second. */
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(20);
+    /** The fresh event's delivery within this after the start, though its partition holds ~5,000 records before it. */
+    private static final Duration FRESH_BOUND = Duration.ofSeconds(10);
+
+    private static final WebhookReceiver receiver = new WebhookReceiver();
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Value("${bookwise.kafka.topic}")
+    String topic;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String group;
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void aBacklogOfUnsubscribedHostsDrainsFastAfterARestartAndAFreshDeliveryBehindItArrivesInTime() throws Exception {
+        UUID host = UUID.randomUUID();
+        String key = "bwk_" + UUID.randomUUID();
+        long position = append(host, new HostRegistered(host, "Ada", "ada@example.com", "UTC", keyDigest(key)));
+        Api.Response created = api.post(
+                "/api/webhooks?minPosition=" + position,
+                key,
+                Api.json(Map.of("url", receiver.url("/fresh"), "events", List.of("booking.reserved"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        append(host, reserved(host, Instant.now().plus(1, ChronoUnit.DAYS)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> receiver.received("/fresh").size() == 1);
+
+        MessageListenerContainer fanOut = listeners.getListenerContainer("webhook-fan-out");
+        fanOut.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !fanOut.isRunning());
+
+        long produceStarted = System.nanoTime();
+        produceBacklog();
+        double produceSeconds = (System.nanoTime() - produceStarted) / 1e9;
+        UUID fresh = UUID.randomUUID();
+        append(host, reserved(host, fresh, Instant.now().plus(2, ChronoUnit.DAYS)));
+        // the publisher has put the fresh event on the topic, behind the backlog of its partition
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM published_booking WHERE booking_id = ?", Long.class, fresh)
+                        == 1);
+        try (AdminClient admin = AdminClient.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrap()))) {
+            long backlog = lag(admin);
+            assertThat(backlog).as("records waiting for the fan-out").isGreaterThanOrEqualTo(BACKLOG + 1);
+
+            long started = System.nanoTime();
+            fanOut.start();
+            await().atMost(FRESH_BOUND.plusSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> receiver.received("/fresh").stream()
+                            .anyMatch(r -> r.body().contains(fresh.toString())));
+            Duration freshAfter = Duration.ofNanos(System.nanoTime() - started);
+            await().atMost(DRAIN_BOUND.plusSeconds(120))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> lag(admin) == 0);
+            Duration drained = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.printf(
+                    "[webhook-backlog] %d records of %d unsubscribed hosts produced in %.1f s; after the fan-out's"
+                            + " restart the backlog of %d drained in %.2f s (%.0f records/s); the fresh delivery"
+                            + " behind it arrived %d ms after the restart%n",
+                    BACKLOG,
+                    BACKLOG_HOSTS,
+                    produceSeconds,
+                    backlog,
+                    drained.toMillis() / 1000.0,
+                    backlog / (drained.toMillis() / 1000.0),
+                    freshAfter.toMillis());
+            assertThat(freshAfter).as("fresh delivery after the restart").isLessThan(FRESH_BOUND);
+            assertThat(drained).as("backlog drained after the restart").isLessThan(DRAIN_BOUND);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery", Long.class))
+                .as("only the subscribed host's two events made messages")
+                .isEqualTo(2);
+    }
+
+    /** Records the fan-out has not committed yet, over every partition of the topic. */
+    private long lag(AdminClient admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        Map<TopicPartition, Long> ends = admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all()
+                .get(10, TimeUnit.SECONDS)
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        long lag = 0;
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            lag += ends.get(partition) - (offset == null ? 0 : offset.offset());
+        }
+        return lag;
+    }
+
+    /** BACKLOG booking.reserved CloudEvents of BACKLOG_HOSTS hosts, as the publisher writes them (structured JSON). */
+    private void produceBacklog() throws Exception {
+        List<UUID> hosts = new ArrayList<>();
+        for (int i = 0; i < BACKLOG_HOSTS; i++) {
+            hosts.add(UUID.randomUUID());
+        }
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.shared().bootstrap(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                "cloudevents.serializer.encoding",
+                "STRUCTURED",
+                "cloudevents.serializer.event_format",
+                "application/cloudevents+json");
+        try (KafkaProducer<String, CloudEvent> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+            for (int i = 0; i < BACKLOG; i++) {
+                UUID hostId = hosts.get(i % BACKLOG_HOSTS);
+                producer.send(new ProducerRecord<>(topic, hostId.toString(), cloudEvent(hostId, i / BACKLOG_HOSTS)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static CloudEvent cloudEvent(UUID hostId, long sequence) {
+        UUID booking = UUID.randomUUID();
+        Instant now = Instant.now();
+        String data = """
+                {"bookingId":"%s","hostId":"%s","status":"RESERVED","start":"2027-01-05T14:00:00Z",
+                 "end":"2027-01-05T14:30:00Z","expiresAt":"%s",
+                 "attendee":{"name":"Bob","email":"bob@example.com","timeZone":"Europe/Paris"},
+                 "bufferBeforeMinutes":0,"bufferAfterMinutes":0,"reason":null,"createdAt":"%s","updatedAt":"%s"}
+                """.formatted(booking, hostId, now.plus(Duration.ofMinutes(10)), now, now);
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/bookwise/hosts/" + hostId))
+                .withType("booking.reserved")
+                .withSubject(booking.toString())
+                .withTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension("hostid", hostId.toString())
+                .withExtension("sequence", String.format("%019d", sequence))
+                .withData(data.getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static BookingReserved reserved(UUID host, Instant start) {
+        return reserved(host, UUID.randomUUID(), start);
+    }
+
+    private static BookingReserved reserved(UUID host, UUID booking, Instant start) {
+        return new BookingReserved(
+                booking,
+                host,
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                0,
+                0,
+                new Attendee("Bob", "bob@example.com", "Europe/Paris"),
+                Instant.now().plus(Duration.ofMinutes(10)),
+                "deadline-" + booking);
+    }
+}
