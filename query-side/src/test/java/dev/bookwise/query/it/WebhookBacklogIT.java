@@ -10,14 +10,8 @@ import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestKafka;
 import dev.bookwise.testsupport.WebhookReceiver;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +24,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,55 +164,23 @@ class WebhookBacklogIT extends QuerySideIT {
         return lag;
     }
 
-    /** BACKLOG booking.reserved CloudEvents of BACKLOG_HOSTS hosts, as the publisher writes them (structured JSON). */
-    private void produceBacklog() throws Exception {
+    /** BACKLOG booking.reserved CloudEvents of BACKLOG_HOSTS hosts, as the publisher writes them. */
+    private void produceBacklog() {
         List<UUID> hosts = new ArrayList<>();
         for (int i = 0; i < BACKLOG_HOSTS; i++) {
             hosts.add(UUID.randomUUID());
         }
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.shared().bootstrap(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024,
-                "cloudevents.serializer.encoding",
-                "STRUCTURED",
-                "cloudevents.serializer.event_format",
-                "application/cloudevents+json");
-        try (KafkaProducer<String, CloudEvent> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+        try (KafkaProducer<String, CloudEvent> producer = TopicRecords.producer()) {
             for (int i = 0; i < BACKLOG; i++) {
                 UUID hostId = hosts.get(i % BACKLOG_HOSTS);
-                producer.send(new ProducerRecord<>(topic, hostId.toString(), cloudEvent(hostId, i / BACKLOG_HOSTS)));
+                producer.send(new ProducerRecord<>(
+                        topic,
+                        hostId.toString(),
+                        TopicRecords.reserved(
+                                UUID.randomUUID().toString(), hostId, i / BACKLOG_HOSTS, UUID.randomUUID())));
             }
             producer.flush();
         }
-    }
-
-    private static CloudEvent cloudEvent(UUID hostId, long sequence) {
-        UUID booking = UUID.randomUUID();
-        Instant now = Instant.now();
-        String data = """
-                {"bookingId":"%s","hostId":"%s","status":"RESERVED","start":"2027-01-05T14:00:00Z",
-                 "end":"2027-01-05T14:30:00Z","expiresAt":"%s",
-                 "attendee":{"name":"Bob","email":"bob@example.com","timeZone":"Europe/Paris"},
-                 "bufferBeforeMinutes":0,"bufferAfterMinutes":0,"reason":null,"createdAt":"%s","updatedAt":"%s"}
-                """.formatted(booking, hostId, now.plus(Duration.ofMinutes(10)), now, now);
-        return CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/bookwise/hosts/" + hostId))
-                .withType("booking.reserved")
-                .withSubject(booking.toString())
-                .withTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withExtension("hostid", hostId.toString())
-                .withExtension("sequence", String.format("%019d", sequence))
-                .withData(data.getBytes(StandardCharsets.UTF_8))
-                .build();
     }
 
     private static BookingReserved reserved(UUID host, Instant start) {
