@@ -35,7 +35,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Catching up after a restart: 30,000 booking events of hosts that have no subscription wait on the
+ * Catching up after a restart, and after the database refused the fan-out's writes.
+ * <p>
+ * After a restart: 30,000 booking events of hosts that have no subscription wait on the
  * topic while the fan-out is stopped, with one fresh event of a subscribed host behind them. When
  * the fan-out starts again the backlog must drain fast (a record nobody wants costs no database
  * work) and the fresh event must reach its receiver within a bound, not after the whole backlog at
@@ -130,9 +132,45 @@ class WebhookBacklogIT extends QuerySideIT {
             assertThat(freshAfter).as("fresh delivery after the restart").isLessThan(FRESH_BOUND);
             assertThat(drained).as("backlog drained after the restart").isLessThan(DRAIN_BOUND);
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery", Long.class))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery WHERE host_id = ?", Long.class, host))
                 .as("only the subscribed host's two events made messages")
                 .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery WHERE host_id <> ?", Long.class, host))
+                .isZero();
+    }
+
+    /**
+     * A batch whose messages the database would not take (here: their table is away for a while) is
+     * tried again until they are stored; its offsets do not move past it, so its webhooks are late,
+     * never lost.
+     */
+    @Test
+    void aBatchTheDatabaseRefusedIsTriedAgainUntilItsMessagesAreStored() {
+        UUID host = UUID.randomUUID();
+        String key = "bwk_" + UUID.randomUUID();
+        long position = append(host, new HostRegistered(host, "Bea", "bea@example.com", "UTC", keyDigest(key)));
+        Api.Response created = api.post(
+                "/api/webhooks?minPosition=" + position,
+                key,
+                Api.json(Map.of("url", receiver.url("/after-outage"), "events", List.of("booking.reserved"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        jdbc.execute("ALTER TABLE webhook_delivery RENAME TO webhook_delivery_away");
+        try {
+            long before = rollbacks();
+            append(host, reserved(host, Instant.now().plus(1, ChronoUnit.DAYS)));
+            // the fan-out tried to store the message and failed, more than once
+            await().atMost(Duration.ofSeconds(60)).until(() -> rollbacks() >= before + 2);
+        } finally {
+            jdbc.execute("ALTER TABLE webhook_delivery_away RENAME TO webhook_delivery");
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> receiver.received("/after-outage").size() == 1);
+    }
+
+    private long rollbacks() {
+        return jdbc.queryForObject(
+                "SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()", Long.class);
     }
 
     /** Records the fan-out has not committed yet, over every partition of the topic. */
