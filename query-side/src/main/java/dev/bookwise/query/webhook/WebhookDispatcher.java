@@ -143,13 +143,13 @@ class WebhookDispatcher {
     }
 
     /**
-     * The attempts of one subscription (or to one target host) in this instance: at most a few at once. A message that finds
-     * them all taken waits briefly for one if the receiver is answering (an attempt finished within
-     * the last second): a fast receiver's backlog then flows at the rate it answers, without a
-     * database round trip and a deferral per message. Otherwise (the receiver hangs or is slow) the
-     * message is deferred by about as long as the subscription has gone without progress, so the
-     * backlog of a receiver that hangs is looked at again about once per attempt timeout instead of
-     * twice a second, and does not crowd out other subscribers' messages.
+     * The attempts of one subscription, or to one target host, in this instance: at most a few at
+     * once. A message that finds them all taken waits briefly for one if the receiver is answering
+     * (an attempt finished within the last second): a fast receiver's backlog then flows at the rate
+     * it answers, without a database round trip and a deferral per message. Otherwise (the receiver
+     * hangs or is slow) the message is deferred by about as long as the lane has gone without
+     * progress, so the backlog of a receiver that hangs is looked at again about once per attempt
+     * timeout instead of twice a second, and does not crowd out other subscribers' messages.
      */
     private static final class Lane {
         private final Semaphore permits;

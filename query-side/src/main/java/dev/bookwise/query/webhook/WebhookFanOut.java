@@ -127,53 +127,13 @@ class WebhookFanOut {
         // a record read twice in one poll (published twice) makes its messages once
         Map<String, WebhookDeliveries.NewDelivery> messages = new LinkedHashMap<>();
         List<Span> spans = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            CloudEvent event = candidate.event();
-            StoredEvents.StoredEvent original = stored.get(event.getId());
-            if (!matches(candidate, original)) {
-                unverified.increment();
-                log.warn(
-                        "not delivering record {}-{}@{}: event {} is not in the event store as the record describes it",
-                        candidate.record().topic(),
-                        candidate.record().partition(),
-                        candidate.record().offset(),
-                        event.getId());
-                continue;
-            }
-            // the store's time, not the record's, decides which subscriptions existed when it happened
-            Instant occurredAt = original.occurredAt();
-            List<SubscriptionDirectory.Entry> wanted = candidate.subscriptions().stream()
-                    .filter(s -> s.wants(event.getType(), occurredAt))
-                    .toList();
-            if (wanted.isEmpty()) {
-                continue;
-            }
-            String body = body(event, occurredAt);
-            if (body == null) {
-                continue;
-            }
-            String requestId = header(candidate.record().headers(), RequestIds.KAFKA_HEADER);
-            spans.add(span(candidate.record()));
-            for (SubscriptionDirectory.Entry subscription : wanted) {
-                String webhookId = "msg_" + event.getId() + "_" + subscription.id();
-                messages.putIfAbsent(
-                        webhookId,
-                        new WebhookDeliveries.NewDelivery(
-                                webhookId,
-                                subscription.id(),
-                                event.getId(),
-                                event.getType(),
-                                candidate.hostId(),
-                                UUID.fromString(event.getSubject()),
-                                body,
-                                occurredAt,
-                                requestId));
-            }
-        }
-        if (messages.isEmpty()) {
-            return;
-        }
         try {
+            for (Candidate candidate : candidates) {
+                addMessages(candidate, stored.get(candidate.event().getId()), messages, spans);
+            }
+            if (messages.isEmpty()) {
+                return;
+            }
             List<WebhookDeliveries.NewDelivery> scheduled = transaction.execute(status -> {
                 Instant now = Instant.now();
                 List<WebhookDeliveries.NewDelivery> inserted =
@@ -196,6 +156,54 @@ class WebhookFanOut {
             throw e;
         } finally {
             spans.forEach(Span::end);
+        }
+    }
+
+    /** The candidate's messages, one per subscription that wants it, if the store confirms the event. */
+    private void addMessages(
+            Candidate candidate,
+            StoredEvents.StoredEvent original,
+            Map<String, WebhookDeliveries.NewDelivery> messages,
+            List<Span> spans) {
+        CloudEvent event = candidate.event();
+        if (!matches(candidate, original)) {
+            unverified.increment();
+            log.warn(
+                    "not delivering record {}-{}@{}: event {} is not in the event store as the record describes it",
+                    candidate.record().topic(),
+                    candidate.record().partition(),
+                    candidate.record().offset(),
+                    event.getId());
+            return;
+        }
+        // the store's time, not the record's, decides which subscriptions existed when it happened
+        Instant occurredAt = original.occurredAt();
+        List<SubscriptionDirectory.Entry> wanted = candidate.subscriptions().stream()
+                .filter(s -> s.wants(event.getType(), occurredAt))
+                .toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        String body = body(event, occurredAt);
+        if (body == null) {
+            return;
+        }
+        String requestId = header(candidate.record().headers(), RequestIds.KAFKA_HEADER);
+        spans.add(span(candidate.record()));
+        for (SubscriptionDirectory.Entry subscription : wanted) {
+            String webhookId = "msg_" + event.getId() + "_" + subscription.id();
+            messages.putIfAbsent(
+                    webhookId,
+                    new WebhookDeliveries.NewDelivery(
+                            webhookId,
+                            subscription.id(),
+                            event.getId(),
+                            event.getType(),
+                            candidate.hostId(),
+                            UUID.fromString(event.getSubject()),
+                            body,
+                            occurredAt,
+                            requestId));
         }
     }
 

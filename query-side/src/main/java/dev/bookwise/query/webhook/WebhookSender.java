@@ -146,7 +146,6 @@ final class WebhookSender {
                 // a name SNI cannot carry: the handshake goes without it
             }
         }
-        parameters.setApplicationProtocols(new String[] {"http/1.1"});
         socket.setSSLParameters(parameters);
         socket.setSoTimeout(timeoutMillis(deadline));
         socket.startHandshake();

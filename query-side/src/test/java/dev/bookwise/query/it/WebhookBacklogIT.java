@@ -52,10 +52,18 @@ class WebhookBacklogIT extends QuerySideIT {
 
     private static final int BACKLOG = 30_000;
     private static final int BACKLOG_HOSTS = 1_000;
-    /** The whole backlog within this after the start: at least 1,500 records a second. */
-    private static final Duration DRAIN_BOUND = Duration.ofSeconds(20);
+    /**
+     * The whole backlog within this after the start: at least 1,000 records a second even on a
+     * machine shared with other builds (a transaction per record managed 859 a second there).
+     */
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(30);
     /** The fresh event's delivery within this after the start, though its partition holds ~5,000 records before it. */
-    private static final Duration FRESH_BOUND = Duration.ofSeconds(10);
+    private static final Duration FRESH_BOUND = Duration.ofSeconds(15);
+    /**
+     * PostgreSQL transactions of this database while the backlog drains: the fan-out's few per poll
+     * and the other processors' polling, far fewer than one per record however fast the machine is.
+     */
+    private static final long TRANSACTIONS_BOUND = BACKLOG / 3;
 
     private static final WebhookReceiver receiver = new WebhookReceiver();
 
@@ -106,6 +114,7 @@ class WebhookBacklogIT extends QuerySideIT {
             long backlog = lag(admin);
             assertThat(backlog).as("records waiting for the fan-out").isGreaterThanOrEqualTo(BACKLOG + 1);
 
+            long transactionsBefore = transactions();
             long started = System.nanoTime();
             fanOut.start();
             await().atMost(FRESH_BOUND.plusSeconds(60))
@@ -117,20 +126,25 @@ class WebhookBacklogIT extends QuerySideIT {
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> lag(admin) == 0);
             Duration drained = Duration.ofNanos(System.nanoTime() - started);
+            long transactions = transactions() - transactionsBefore;
 
             System.out.printf(
                     "[webhook-backlog] %d records of %d unsubscribed hosts produced in %.1f s; after the fan-out's"
                             + " restart the backlog of %d drained in %.2f s (%.0f records/s); the fresh delivery"
-                            + " behind it arrived %d ms after the restart%n",
+                            + " behind it arrived %d ms after the restart; %d PostgreSQL transactions meanwhile%n",
                     BACKLOG,
                     BACKLOG_HOSTS,
                     produceSeconds,
                     backlog,
                     drained.toMillis() / 1000.0,
                     backlog / (drained.toMillis() / 1000.0),
-                    freshAfter.toMillis());
+                    freshAfter.toMillis(),
+                    transactions);
             assertThat(freshAfter).as("fresh delivery after the restart").isLessThan(FRESH_BOUND);
             assertThat(drained).as("backlog drained after the restart").isLessThan(DRAIN_BOUND);
+            assertThat(transactions)
+                    .as("database transactions while %d records nobody wants drained", backlog)
+                    .isLessThan(TRANSACTIONS_BOUND);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery WHERE host_id = ?", Long.class, host))
                 .as("only the subscribed host's two events made messages")
@@ -166,6 +180,12 @@ class WebhookBacklogIT extends QuerySideIT {
         }
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> receiver.received("/after-outage").size() == 1);
+    }
+
+    /** Committed transactions of this test's database so far (PostgreSQL's statistics, up to a second behind). */
+    private long transactions() {
+        return jdbc.queryForObject(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", Long.class);
     }
 
     private long rollbacks() {

@@ -226,6 +226,21 @@ class WebhookIT extends QuerySideIT {
         assertThat(later.text("id")).isNotEqualTo(first.text("id"));
         assertThat(later.text("secret")).isNotEqualTo(first.text("secret"));
         assertThat(api.get("/api/webhooks", ada.key()).json().path("items")).hasSize(2);
+
+        // expired keys are also released by a recurring task, whether or not they are used again
+        jdbc.update(
+                "UPDATE webhook_subscription SET created_at = created_at - interval '25 hours 1 minute'"
+                        + " WHERE subscription_id = ?::uuid",
+                later.text("id"));
+        jdbc.update(
+                "UPDATE query_scheduled_tasks SET execution_time = now() WHERE task_name = ?",
+                "webhook-idempotency-expiry");
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                        "SELECT idempotency_key IS NULL AND request_sha256 IS NULL FROM webhook_subscription"
+                                + " WHERE subscription_id = ?::uuid",
+                        Boolean.class,
+                        later.text("id")));
     }
 
     @Test
