@@ -30,7 +30,7 @@ public record WebhookProperties(
         @DefaultValue("PT3S") Duration connectTimeout,
         @DefaultValue("PT10S") Duration timeout,
         @DefaultValue("8") int maxInFlightPerSubscription,
-        @DefaultValue("8") int maxInFlightPerTargetHost,
+        @DefaultValue("12") int maxInFlightPerTargetHost,
         @DefaultValue("25") int maxSubscriptionsPerHost,
         @DefaultValue("10") int maxAllHostSubscriptions,
         @DefaultValue("PT25H") Duration idempotencyRetention) {

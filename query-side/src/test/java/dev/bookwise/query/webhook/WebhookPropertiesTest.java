@@ -23,7 +23,7 @@ class WebhookPropertiesTest {
         assertThat(properties.maxSubscriptionsPerHost()).isEqualTo(25);
         assertThat(properties.maxAllHostSubscriptions()).isEqualTo(10);
         assertThat(properties.maxInFlightPerSubscription()).isEqualTo(8);
-        assertThat(properties.maxInFlightPerTargetHost()).isEqualTo(8);
+        assertThat(properties.maxInFlightPerTargetHost()).isEqualTo(12);
         assertThat(properties.idempotencyRetention()).isEqualTo(Duration.ofHours(25));
     }
 
