@@ -106,9 +106,10 @@ class WebhookSubscriptions {
                                     : "host " + hostId + " has " + live + " webhook subscriptions")
                             + ", the most allowed; delete one first");
         }
+        long version = nextVersion();
         // created when it becomes visible, as nearly as a transaction allows: it receives the events that happen after
         WebhookSubscription s = subscription.subscription();
-        WebhookSubscription made = new WebhookSubscription(s.id(), s.hostId(), s.url(), s.events(), now);
+        WebhookSubscription made = new WebhookSubscription(s.id(), s.hostId(), s.url(), s.events(), Instant.now());
         jdbc.update(
                 """
                 INSERT INTO webhook_subscription (subscription_id, host_id, url, event_types, secret, owner,
@@ -124,7 +125,7 @@ class WebhookSubscriptions {
                 idempotencyKey,
                 subscription.requestSha256(),
                 Timestamp.from(made.createdAt()),
-                nextVersion());
+                version);
         return new Created(
                 new Stored(made, subscription.secret(), subscription.owner(), subscription.requestSha256()),
                 false,
