@@ -30,7 +30,9 @@ public enum ErrorCode {
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
     PROCESSING_GROUP_NOT_FOUND("processing-group-not-found", 404, "Processing group not found"),
-    DEAD_LETTER_SEQUENCE_NOT_FOUND("dead-letter-sequence-not-found", 404, "Dead-letter sequence not found");
+    DEAD_LETTER_SEQUENCE_NOT_FOUND("dead-letter-sequence-not-found", 404, "Dead-letter sequence not found"),
+    SUBSCRIPTION_LIMIT_REACHED("subscription-limit-reached", 422, "Subscription limit reached"),
+    SUBSCRIPTION_DELETED("subscription-deleted", 409, "Subscription deleted");
 
     private final String code;
     private final int status;

@@ -9,6 +9,7 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The public names of the booking events on Kafka and in webhooks ({@code booking.reserved}, ...). */
 public final class BookingEventTypes {
@@ -34,5 +35,13 @@ public final class BookingEventTypes {
 
     public static String of(BookingEvent event) {
         return NAMES.get(event.getClass());
+    }
+
+    /** The public name of a stored event's payload type (its class name), if it is a booking event. */
+    public static Optional<String> ofPayloadType(String payloadType) {
+        return NAMES.entrySet().stream()
+                .filter(e -> e.getKey().getName().equals(payloadType))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 }

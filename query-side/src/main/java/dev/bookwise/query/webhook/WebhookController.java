@@ -84,7 +84,10 @@ class WebhookController {
             summary = "Subscribe a URL to booking events",
             description = "A host key subscribes for its own host (hostId may be omitted); the admin key for one host "
                     + "or, without hostId, for every host. events omitted: all booking events. The secret is "
-                    + "returned only here. Loopback and private targets are refused unless the service allows them.")
+                    + "returned only here. Loopback and private targets are refused unless the service allows them. "
+                    + "A host has at most 25 live subscriptions and there are at most 10 for every host by default "
+                    + "(422 subscription-limit-reached). Retrying with the Idempotency-Key of a subscription "
+                    + "deleted since: 409 subscription-deleted.")
     ResponseEntity<CreatedWebhook> create(
             @RequestBody CreateWebhook request,
             Caller caller,
@@ -107,16 +110,24 @@ class WebhookController {
         URI url = targets.checkSubscription(request.url());
         List<String> events = eventTypes(request.events());
         String requestDigest = digest(new CreateWebhook(url.toString(), events, hostId));
-        WebhookSubscriptions.Stored stored = subscriptions.create(
+        WebhookSubscriptions.Created created = subscriptions.create(
                 new WebhookSubscriptions.Stored(
                         new WebhookSubscription(UUID.randomUUID(), hostId, url.toString(), events, Instant.now()),
                         WebhookSignature.newSecret(),
                         caller.principal(),
                         requestDigest),
                 idempotencyKey);
-        if (!stored.requestSha256().equals(requestDigest)) {
+        WebhookSubscriptions.Stored stored = created.stored();
+        if (!requestDigest.equals(stored.requestSha256())) {
             throw new BookwiseException(
                     ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used with a different request");
+        }
+        if (created.deleted()) {
+            // its secret is not handed out again: the subscription it signed for is gone
+            throw new BookwiseException(
+                    ErrorCode.SUBSCRIPTION_DELETED,
+                    "the subscription this Idempotency-Key created ("
+                            + stored.subscription().id() + ") has been deleted; subscribe again with a new key");
         }
         WebhookSubscription s = stored.subscription();
         return ResponseEntity.created(URI.create("/api/webhooks/" + s.id()))

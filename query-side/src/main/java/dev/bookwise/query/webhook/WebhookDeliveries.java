@@ -3,9 +3,12 @@ package dev.bookwise.query.webhook;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,8 +57,8 @@ class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** False when this message exists already (the Kafka record was read again). */
-    boolean insertIfAbsent(
+    /** A message the fan-out makes: one event for one subscription. */
+    record NewDelivery(
             String webhookId,
             UUID subscriptionId,
             String eventId,
@@ -64,28 +67,44 @@ class WebhookDeliveries {
             UUID bookingId,
             String payload,
             Instant occurredAt,
-            String requestId,
-            Instant now) {
-        return jdbc.update(
-                        """
+            String requestId) {}
+
+    /**
+     * Inserts the messages in one statement; returns those that were not there yet (a message that
+     * exists already comes from a Kafka record read again).
+     */
+    List<NewDelivery> insertIfAbsent(List<NewDelivery> messages, Instant now) {
+        Function<Function<NewDelivery, Object>, String[]> column = field -> messages.stream()
+                .map(field)
+                .map(value -> value == null ? null : value.toString())
+                .toArray(String[]::new);
+        Set<String> inserted = new HashSet<>(jdbc.queryForList(
+                """
                 INSERT INTO webhook_delivery (webhook_id, subscription_id, event_id, event_type, host_id, booking_id,
                     payload, occurred_at, request_id, status, next_attempt_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+                SELECT m.webhook_id, m.subscription_id::uuid, m.event_id, m.event_type, m.host_id::uuid,
+                       m.booking_id::uuid, m.payload, m.occurred_at::timestamptz, m.request_id, 'PENDING', ?, ?, ?
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[])
+                       AS m (webhook_id, subscription_id, event_id, event_type, host_id, booking_id, payload,
+                             occurred_at, request_id)
                 ON CONFLICT (webhook_id) DO NOTHING
+                RETURNING webhook_id
                 """,
-                        webhookId,
-                        subscriptionId,
-                        eventId,
-                        eventType,
-                        hostId,
-                        bookingId,
-                        payload,
-                        ts(occurredAt),
-                        requestId,
-                        ts(now),
-                        ts(now),
-                        ts(now))
-                == 1;
+                String.class,
+                ts(now),
+                ts(now),
+                ts(now),
+                column.apply(NewDelivery::webhookId),
+                column.apply(NewDelivery::subscriptionId),
+                column.apply(NewDelivery::eventId),
+                column.apply(NewDelivery::eventType),
+                column.apply(NewDelivery::hostId),
+                column.apply(NewDelivery::bookingId),
+                column.apply(NewDelivery::payload),
+                column.apply(NewDelivery::occurredAt),
+                column.apply(NewDelivery::requestId)));
+        return messages.stream().filter(m -> inserted.contains(m.webhookId())).toList();
     }
 
     Optional<Delivery> find(String webhookId) {

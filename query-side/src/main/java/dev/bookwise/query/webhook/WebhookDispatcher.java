@@ -26,8 +26,10 @@ import org.slf4j.MDC;
  * Every attempt is logged. A 2xx ends the delivery; otherwise attempt n (of this re-drive) is
  * followed by attempt n+1 after a wait of {@code firstRetry * 2^(n-1)}, at most {@code maxRetryDelay},
  * jittered down by up to half; after {@code maxAttempts} the delivery stays FAILED until an admin
- * re-drives it. At most {@code maxInFlightPerSubscription} attempts to one subscription run at
- * once here, so a receiver that hangs holds only that many threads; its other messages wait their turn.
+ * re-drives it. At most {@code maxInFlightPerSubscription} attempts to one subscription, and at
+ * most {@code maxInFlightPerTargetHost} to one target host and port (whichever subscriptions point
+ * at it), run at once here, so a receiver that hangs holds only that many threads however many
+ * subscriptions lead to it; its other messages wait their turn.
  */
 class WebhookDispatcher {
 
@@ -43,7 +45,9 @@ class WebhookDispatcher {
     private final TargetPolicy targets;
     private final WebhookSender sender;
     private final WebhookProperties properties;
+    private final SubscriptionDirectory directory;
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Lane> targetLanes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer attemptDuration;
     private final Timer deliveredAfter;
@@ -51,12 +55,14 @@ class WebhookDispatcher {
     WebhookDispatcher(
             WebhookDeliveries deliveries,
             WebhookSubscriptions subscriptions,
+            SubscriptionDirectory directory,
             TargetPolicy targets,
             WebhookSender sender,
             WebhookProperties properties,
             MeterRegistry meters) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
+        this.directory = directory;
         this.targets = targets;
         this.sender = sender;
         this.properties = properties;
@@ -72,18 +78,44 @@ class WebhookDispatcher {
     }
 
     CompletionHandler<Void> attempt(String webhookId) {
-        // the subscription is the id's last part: a busy subscription's message waits without a database read
-        Lane lane = lanes.computeIfAbsent(
-                subscriptionOf(webhookId), id -> new Lane(properties.maxInFlightPerSubscription()));
+        // the subscription is the id's last part, its target in memory: a busy one's message waits without a
+        // database read
+        UUID subscriptionId = subscriptionOf(webhookId);
+        Lane lane = lanes.computeIfAbsent(subscriptionId, id -> new Lane(properties.maxInFlightPerSubscription()));
+        String target = targetOf(subscriptionId);
+        Lane targetLane = target == null
+                ? null
+                : targetLanes.computeIfAbsent(target, t -> new Lane(properties.maxInFlightPerTargetHost()));
         if (!lane.tryEnter()) {
-            Instant later = Instant.now().plus(lane.deferral(properties.timeout()));
-            return (complete, operations) -> operations.reschedule(complete, later);
+            return defer(lane);
+        }
+        if (targetLane != null && !targetLane.tryEnter()) {
+            lane.abandon();
+            return defer(targetLane);
         }
         try {
             return attemptInLane(webhookId);
         } finally {
+            if (targetLane != null) {
+                targetLane.leave();
+            }
             lane.leave();
         }
+    }
+
+    private CompletionHandler<Void> defer(Lane lane) {
+        Instant later = Instant.now().plus(lane.deferral(properties.timeout()));
+        return (complete, operations) -> operations.reschedule(complete, later);
+    }
+
+    /** host:port of the subscription's URL; null for a subscription no longer live (its attempt ends it). */
+    private String targetOf(UUID subscriptionId) {
+        Optional<SubscriptionDirectory.Entry> entry = directory.find(subscriptionId);
+        if (entry.isEmpty()) {
+            directory.refresh(); // made since this instance last looked
+            entry = directory.find(subscriptionId);
+        }
+        return entry.map(SubscriptionDirectory.Entry::target).orElse(null);
     }
 
     private CompletionHandler<Void> attemptInLane(String webhookId) {
@@ -111,13 +143,13 @@ class WebhookDispatcher {
     }
 
     /**
-     * The attempts of one subscription in this instance: at most a few at once. A message that finds
-     * them all taken waits briefly for one if the receiver is answering (an attempt finished within
-     * the last second): a fast receiver's backlog then flows at the rate it answers, without a
-     * database round trip and a deferral per message. Otherwise (the receiver hangs or is slow) the
-     * message is deferred by about as long as the subscription has gone without progress, so the
-     * backlog of a receiver that hangs is looked at again about once per attempt timeout instead of
-     * twice a second, and does not crowd out other subscribers' messages.
+     * The attempts of one subscription, or to one target host, in this instance: at most a few at
+     * once. A message that finds them all taken waits briefly for one if the receiver is answering
+     * (an attempt finished within the last second): a fast receiver's backlog then flows at the rate
+     * it answers, without a database round trip and a deferral per message. Otherwise (the receiver
+     * hangs or is slow) the message is deferred by about as long as the lane has gone without
+     * progress, so the backlog of a receiver that hangs is looked at again about once per attempt
+     * timeout instead of twice a second, and does not crowd out other subscribers' messages.
      */
     private static final class Lane {
         private final Semaphore permits;
@@ -157,6 +189,11 @@ class WebhookDispatcher {
             permits.release();
         }
 
+        /** Gives the permit back unused (another lane was busy): no attempt, so no progress either. */
+        void abandon() {
+            permits.release();
+        }
+
         Duration deferral(Duration attemptTimeout) {
             long stalled = Math.min(
                     Math.max(System.nanoTime() - lastProgress, BUSY_DEFERRAL.toNanos()), attemptTimeout.toNanos());
@@ -171,14 +208,17 @@ class WebhookDispatcher {
         URI url = URI.create(subscription.subscription().url());
         Instant attemptedAt = Instant.now();
         long started = System.nanoTime();
-        WebhookSender.Outcome outcome = targets.refusalAtDelivery(url)
-                .map(reason -> new WebhookSender.Outcome(null, "refused: " + reason, null))
-                .orElseGet(() -> {
-                    long timestamp = attemptedAt.getEpochSecond();
-                    String signature = WebhookSignature.sign(
-                            subscription.secret(), delivery.webhookId(), timestamp, delivery.payload());
-                    return sender.post(url, delivery.webhookId(), timestamp, signature, delivery.payload());
-                });
+        // the attempt connects to an address checked now, not to a second resolution of the name
+        TargetPolicy.Checked checked = targets.checkAtDelivery(url);
+        WebhookSender.Outcome outcome;
+        if (checked.refusal() != null) {
+            outcome = new WebhookSender.Outcome(null, "refused: " + checked.refusal(), null);
+        } else {
+            long timestamp = attemptedAt.getEpochSecond();
+            String signature =
+                    WebhookSignature.sign(subscription.secret(), delivery.webhookId(), timestamp, delivery.payload());
+            outcome = sender.post(checked.target(), delivery.webhookId(), timestamp, signature, delivery.payload());
+        }
         long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         attemptDuration.record(Duration.ofMillis(durationMs));
         String error =

@@ -13,15 +13,24 @@ import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.WebhookReceiver;
+import io.cloudevents.CloudEvent;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,8 +51,15 @@ class WebhookIT extends QuerySideIT {
     private static final WebhookReceiver receiver = new WebhookReceiver();
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
+    /** A Java class name, qualified ({@code java.net.ConnectException}) or an exception's simple name. */
+    private static final Pattern JAVA_CLASS_NAME =
+            Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*|\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b");
+
     @Autowired
     ObjectMapper json;
+
+    @Value("${bookwise.kafka.topic}")
+    String topic;
 
     record Host(UUID id, String key, long position) {}
 
@@ -157,6 +173,169 @@ class WebhookIT extends QuerySideIT {
                 "hook-1");
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
+    void aRetryWithTheKeyOfADeletedSubscriptionIsRefusedAndDoesNotShowItsSecret() {
+        Host ada = host();
+        String body = Api.json(Map.of("url", receiver.url("/deleted")));
+        Api.Response first = api.post(
+                "/api/webhooks?minPosition=" + ada.position(), ada.key(), body, "Idempotency-Key", "hook-deleted");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(api.send("DELETE", "/api/webhooks/" + first.text("id"), ada.key(), null)
+                        .status())
+                .isEqualTo(204);
+
+        Api.Response again = api.post("/api/webhooks", ada.key(), body, "Idempotency-Key", "hook-deleted");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("subscription-deleted");
+        assertThat(again.body()).doesNotContain(first.text("secret")).doesNotContain("whsec_");
+        assertThat(api.get("/api/webhooks", ada.key()).json().path("items"))
+                .as("no subscription made either")
+                .isEmpty();
+        // the key with another body is still a reused key
+        assertThat(api.post(
+                                "/api/webhooks",
+                                ada.key(),
+                                Api.json(Map.of("url", receiver.url("/elsewhere"))),
+                                "Idempotency-Key",
+                                "hook-deleted")
+                        .code())
+                .isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
+    void anIdempotencyKeyOlderThanItsRetentionNoLongerReplaysTheFirstAnswer() {
+        Host ada = host();
+        String body = Api.json(Map.of("url", receiver.url("/expiring")));
+        Api.Response first = api.post(
+                "/api/webhooks?minPosition=" + ada.position(), ada.key(), body, "Idempotency-Key", "hook-expiring");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(api.post("/api/webhooks", ada.key(), body, "Idempotency-Key", "hook-expiring")
+                        .text("id"))
+                .as("within the retention: the first answer")
+                .isEqualTo(first.text("id"));
+
+        jdbc.update(
+                "UPDATE webhook_subscription SET created_at = created_at - interval '25 hours 1 minute'"
+                        + " WHERE subscription_id = ?::uuid",
+                first.text("id"));
+
+        Api.Response later = api.post("/api/webhooks", ada.key(), body, "Idempotency-Key", "hook-expiring");
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.text("id")).isNotEqualTo(first.text("id"));
+        assertThat(later.text("secret")).isNotEqualTo(first.text("secret"));
+        assertThat(api.get("/api/webhooks", ada.key()).json().path("items")).hasSize(2);
+
+        // expired keys are also released by a recurring task, whether or not they are used again
+        jdbc.update(
+                "UPDATE webhook_subscription SET created_at = created_at - interval '25 hours 1 minute'"
+                        + " WHERE subscription_id = ?::uuid",
+                later.text("id"));
+        jdbc.update(
+                "UPDATE query_scheduled_tasks SET execution_time = now() WHERE task_name = ?",
+                "webhook-idempotency-expiry");
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                        "SELECT idempotency_key IS NULL AND request_sha256 IS NULL FROM webhook_subscription"
+                                + " WHERE subscription_id = ?::uuid",
+                        Boolean.class,
+                        later.text("id")));
+    }
+
+    @Test
+    void deliveryErrorsSayWhatHappenedWithoutJavaNames() throws Exception {
+        Host ada = host();
+        int closedPort;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = closed.getLocalPort();
+        }
+        try (ServerSocket hangingUp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread hangUp = new Thread(() -> {
+                while (!hangingUp.isClosed()) {
+                    try (Socket socket = hangingUp.accept()) {
+                        socket.getInputStream().read(new byte[1024]);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            hangUp.setDaemon(true);
+            hangUp.start();
+            receiver.answer("/five-hundred", n -> 500);
+            receiver.delay("/slow", Duration.ofSeconds(6));
+            Map<String, String> expected = new java.util.LinkedHashMap<>();
+            expected.put("http://127.0.0.1:" + closedPort + "/refused", "connection refused");
+            expected.put(receiver.url("/slow"), "timed out after 2 s");
+            expected.put("https://127.0.0.1:" + hangingUp.getLocalPort() + "/tls", "TLS handshake failed");
+            expected.put(receiver.url("/five-hundred"), "HTTP 500");
+            expected.put(
+                    "http://127.0.0.1:" + hangingUp.getLocalPort() + "/hang-up",
+                    "connection closed before a complete response");
+            Map<String, Subscription> hooks = new java.util.LinkedHashMap<>();
+            for (String url : expected.keySet()) {
+                Api.Response created = api.post(
+                        "/api/webhooks?minPosition=" + ada.position(),
+                        ada.key(),
+                        Api.json(Map.of("url", url, "events", List.of("booking.reserved"))));
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                hooks.put(url, new Subscription(created.text("id"), created.text("secret")));
+            }
+            append(ada.id(), reserved(ada.id(), UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS)));
+
+            for (Map.Entry<String, String> hook : expected.entrySet()) {
+                Subscription subscription = hooks.get(hook.getKey());
+                await().atMost(PATIENCE)
+                        .until(() -> !deliveryLog(ada, subscription).isEmpty());
+                for (JsonNode attempt : deliveryLog(ada, subscription)) {
+                    String error = attempt.path("error").asText();
+                    assertThat(error).as(hook.getKey()).startsWith(hook.getValue());
+                    assertThat(error).as(hook.getKey()).doesNotContainPattern(JAVA_CLASS_NAME);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRecordForgedOntoTheTopicIsNotSignedAndSent() throws Exception {
+        Host ada = host();
+        Host bea = host();
+        subscribe(ada, "/forged", List.of("booking.reserved"));
+        UUID beasBooking = UUID.randomUUID();
+        append(bea.id(), reserved(bea.id(), beasBooking, Instant.now().plus(1, ChronoUnit.DAYS)));
+        String beasEvent = jdbc.queryForObject(
+                "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1",
+                String.class,
+                bea.id().toString());
+        // published: the topic exists with the publisher's partitions
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM published_booking WHERE booking_id = ?", Long.class, beasBooking)
+                        == 1);
+
+        String unknownEvent = UUID.randomUUID().toString();
+        try (KafkaProducer<String, CloudEvent> producer = TopicRecords.producer()) {
+            // an event id the store does not have
+            producer.send(new ProducerRecord<>(
+                    topic, ada.id().toString(), TopicRecords.reserved(unknownEvent, ada.id(), 1, UUID.randomUUID())));
+            // another host's real event, claimed for this host
+            producer.send(new ProducerRecord<>(
+                    topic, ada.id().toString(), TopicRecords.reserved(beasEvent, ada.id(), 1, beasBooking)));
+            producer.flush();
+        }
+        UUID genuine = UUID.randomUUID();
+        append(ada.id(), reserved(ada.id(), genuine, Instant.now().plus(2, ChronoUnit.DAYS)));
+
+        // the genuine event follows the forged records in the host's partition: once it is here, they were read
+        await().atMost(PATIENCE).until(() -> !receiver.received("/forged").isEmpty());
+        assertThat(receiver.received("/forged")).hasSize(1);
+        assertThat(receiver.received("/forged").get(0).body()).contains(genuine.toString());
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM webhook_delivery WHERE event_id IN (?, ?)",
+                        Long.class,
+                        unknownEvent,
+                        beasEvent))
+                .isZero();
     }
 
     @Test

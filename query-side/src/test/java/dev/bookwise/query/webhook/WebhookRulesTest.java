@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookRulesTest {
 
-    private static WebhookProperties properties(boolean allowLoopback, List<String> networks) {
+    static WebhookProperties properties(boolean allowLoopback, List<String> networks) {
         return new WebhookProperties(
                 allowLoopback,
                 networks,
@@ -20,7 +20,11 @@ class WebhookRulesTest {
                 Duration.ofHours(1),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(10),
-                4);
+                4,
+                4,
+                25,
+                10,
+                Duration.ofHours(25));
     }
 
     private static void refused(TargetPolicy policy, String url) {
