@@ -57,7 +57,9 @@ public record TestDatabase(String url, String user, String password) {
                 "spring.datasource.hikari.maximum-pool-size",
                 "10",
                 "spring.datasource.hikari.minimum-idle",
-                "1");
+                "1",
+                "spring.datasource.hikari.idle-timeout",
+                "10000");
     }
 
     private static synchronized Server server() {

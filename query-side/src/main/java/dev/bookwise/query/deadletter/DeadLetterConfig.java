@@ -1,5 +1,6 @@
 package dev.bookwise.query.deadletter;
 
+import dev.bookwise.query.config.DeadLetterProperties;
 import dev.bookwise.query.projection.ProjectionWrites;
 import dev.bookwise.query.projection.ReadModel;
 import java.util.HashSet;

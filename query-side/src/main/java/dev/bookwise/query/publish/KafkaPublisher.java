@@ -64,7 +64,7 @@ public class KafkaPublisher {
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final KafkaAdmin admin;
     private final NewTopic topic;
-    private final PublishedBookings bookings;
+    private final PublishedBookingRepository bookings;
     private final BookingCloudEvents cloudEvents;
     private final Duration ackTimeout;
     private final Counter published;
@@ -77,7 +77,7 @@ public class KafkaPublisher {
             KafkaTemplate<String, CloudEvent> kafka,
             KafkaAdmin admin,
             NewTopic topic,
-            PublishedBookings bookings,
+            PublishedBookingRepository bookings,
             BookingCloudEvents cloudEvents,
             Duration ackTimeout,
             MeterRegistry meters,

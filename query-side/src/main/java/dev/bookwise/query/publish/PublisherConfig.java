@@ -1,6 +1,7 @@
 package dev.bookwise.query.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.query.config.KafkaProperties;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -29,7 +30,7 @@ class PublisherConfig {
             KafkaTemplate<String, CloudEvent> kafka,
             KafkaAdmin admin,
             NewTopic bookingEventsTopic,
-            PublishedBookings bookings,
+            PublishedBookingRepository bookings,
             ObjectMapper json,
             KafkaProperties properties,
             MeterRegistry meters,

@@ -45,10 +45,10 @@ final class SubscriptionDirectory {
         }
     }
 
-    private final WebhookSubscriptions subscriptions;
+    private final WebhookSubscriptionRepository subscriptions;
     private volatile Snapshot snapshot = Snapshot.of(-1, Map.of());
 
-    SubscriptionDirectory(WebhookSubscriptions subscriptions) {
+    SubscriptionDirectory(WebhookSubscriptionRepository subscriptions) {
         this.subscriptions = subscriptions;
     }
 
@@ -57,12 +57,12 @@ final class SubscriptionDirectory {
         Snapshot current = snapshot;
         // the first time: every change up to the current number is committed, so the live rows read next include them
         long version = current.version() < 0 ? subscriptions.currentVersion() : current.version();
-        List<WebhookSubscriptions.Change> changes = subscriptions.changesSince(current.version());
+        List<WebhookSubscriptionRepository.Change> changes = subscriptions.changesSince(current.version());
         if (changes.isEmpty() && version == current.version()) {
             return;
         }
         Map<UUID, Entry> byId = new HashMap<>(current.byId());
-        for (WebhookSubscriptions.Change change : changes) {
+        for (WebhookSubscriptionRepository.Change change : changes) {
             WebhookSubscription s = change.subscription();
             if (change.deleted()) {
                 byId.remove(s.id());

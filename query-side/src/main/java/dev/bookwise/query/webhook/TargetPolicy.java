@@ -2,6 +2,7 @@ package dev.bookwise.query.webhook;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.query.config.WebhookProperties;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.bookwise.query.config.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -36,14 +37,14 @@ class WebhookConfig {
     }
 
     @Bean
-    SubscriptionDirectory webhookSubscriptionDirectory(WebhookSubscriptions subscriptions) {
+    SubscriptionDirectory webhookSubscriptionDirectory(WebhookSubscriptionRepository subscriptions) {
         return new SubscriptionDirectory(subscriptions);
     }
 
     @Bean
     WebhookDispatcher webhookDispatcher(
-            WebhookDeliveries deliveries,
-            WebhookSubscriptions subscriptions,
+            WebhookDeliveryRepository deliveries,
+            WebhookSubscriptionRepository subscriptions,
             SubscriptionDirectory directory,
             TargetPolicy targets,
             WebhookProperties properties,
@@ -72,7 +73,7 @@ class WebhookConfig {
 
     /** Idempotency keys of subscriptions are released once older than the retention. */
     @Bean
-    RecurringTask<Void> webhookIdempotencyExpiryTask(WebhookSubscriptions subscriptions) {
+    RecurringTask<Void> webhookIdempotencyExpiryTask(WebhookSubscriptionRepository subscriptions) {
         return Tasks.recurring("webhook-idempotency-expiry", FixedDelay.ofMinutes(30))
                 .execute((instance, context) -> {
                     int released = subscriptions.releaseExpiredIdempotencyKeys(Instant.now());
@@ -85,8 +86,8 @@ class WebhookConfig {
     @Bean
     WebhookFanOut webhookFanOut(
             SubscriptionDirectory directory,
-            StoredEvents store,
-            WebhookDeliveries deliveries,
+            StoredEventRepository store,
+            WebhookDeliveryRepository deliveries,
             Scheduler scheduler,
             CustomTask<Void> webhookAttemptTask,
             ObjectMapper json,

@@ -9,15 +9,16 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostRepository;
 import dev.bookwise.query.publish.BookingEventTypes;
 import dev.bookwise.web.auth.Caller;
+import dev.bookwise.web.idempotency.IdempotencyKeys;
+import dev.bookwise.web.paging.Cursors;
+import dev.bookwise.web.request.TimeParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Webhooks", description = "Signed HTTP callbacks for booking events (Standard Webhooks)")
 class WebhookController {
 
-    static final int MAX_IDEMPOTENCY_KEY = 255;
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
@@ -50,12 +50,12 @@ class WebhookController {
 
     record Subscriptions(List<WebhookSubscription> items) {}
 
-    record DeliveryLog(List<WebhookDeliveries.Attempt> items, String next) {}
+    record DeliveryLog(List<WebhookDeliveryRepository.Attempt> items, String next) {}
 
     record Redriven(List<String> webhookIds) {}
 
-    private final WebhookSubscriptions subscriptions;
-    private final WebhookDeliveries deliveries;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final WebhookDeliveryRepository deliveries;
     private final TargetPolicy targets;
     private final HostRepository hosts;
     private final Scheduler scheduler;
@@ -63,8 +63,8 @@ class WebhookController {
     private final ObjectMapper json;
 
     WebhookController(
-            WebhookSubscriptions subscriptions,
-            WebhookDeliveries deliveries,
+            WebhookSubscriptionRepository subscriptions,
+            WebhookDeliveryRepository deliveries,
             TargetPolicy targets,
             HostRepository hosts,
             Scheduler scheduler,
@@ -97,9 +97,7 @@ class WebhookController {
         if (request == null) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
         }
-        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be 1 to 255 characters");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         UUID hostId = request.hostId() != null ? request.hostId() : caller.hostId();
         if (hostId != null) {
             caller.requireHost(hostId);
@@ -110,14 +108,14 @@ class WebhookController {
         URI url = targets.checkSubscription(request.url());
         List<String> events = eventTypes(request.events());
         String requestDigest = digest(new CreateWebhook(url.toString(), events, hostId));
-        WebhookSubscriptions.Created created = subscriptions.create(
-                new WebhookSubscriptions.Stored(
+        WebhookSubscriptionRepository.Created created = subscriptions.create(
+                new WebhookSubscriptionRepository.Stored(
                         new WebhookSubscription(UUID.randomUUID(), hostId, url.toString(), events, Instant.now()),
                         WebhookSignature.newSecret(),
                         caller.principal(),
                         requestDigest),
                 idempotencyKey);
-        WebhookSubscriptions.Stored stored = created.stored();
+        WebhookSubscriptionRepository.Stored stored = created.stored();
         if (!requestDigest.equals(stored.requestSha256())) {
             throw new BookwiseException(
                     ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used with a different request");
@@ -189,7 +187,7 @@ class WebhookController {
             }
         }
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        List<WebhookDeliveries.Attempt> items = deliveries.attempts(
+        List<WebhookDeliveryRepository.Attempt> items = deliveries.attempts(
                 id,
                 wanted,
                 after == null ? null : after.attemptedAt(),
@@ -199,7 +197,7 @@ class WebhookController {
         String next = null;
         if (items.size() > size) {
             items = items.subList(0, size);
-            WebhookDeliveries.Attempt last = items.get(size - 1);
+            WebhookDeliveryRepository.Attempt last = items.get(size - 1);
             next = new Cursor(last.attemptedAt(), last.webhookId(), last.attempt()).encode();
         }
         return new DeliveryLog(items, next);
@@ -239,8 +237,8 @@ class WebhookController {
         return redriven;
     }
 
-    private WebhookSubscriptions.Stored owned(UUID id, Caller caller) {
-        WebhookSubscriptions.Stored stored = subscriptions
+    private WebhookSubscriptionRepository.Stored owned(UUID id, Caller caller) {
+        WebhookSubscriptionRepository.Stored stored = subscriptions
                 .find(id)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.NOT_FOUND, "no webhook " + id));
         if (!caller.admin() && !caller.hostId().equals(stored.subscription().hostId())) {
@@ -281,19 +279,17 @@ class WebhookController {
     /** Position in the delivery log: (attemptedAt, webhookId, attempt) of the last item of a page. */
     record Cursor(Instant attemptedAt, String webhookId, int attempt) {
         String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((attemptedAt + "|" + webhookId + "|" + attempt).getBytes(StandardCharsets.UTF_8));
+            return Cursors.encode(attemptedAt, webhookId, attempt);
         }
 
         static Cursor decode(String text) {
-            try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 3);
-                return new Cursor(Instant.parse(parts[0]), parts[1], Integer.parseInt(parts[2]));
-            } catch (RuntimeException e) {
-                throw new BookwiseException(ErrorCode.INVALID_REQUEST, "cursor is not one this service gave out");
-            }
+            return Cursors.decode(
+                    text,
+                    3,
+                    parts -> new Cursor(
+                            TimeParams.checked("cursor", Instant.parse(parts.get(0))),
+                            parts.get(1),
+                            Integer.parseInt(parts.get(2))));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookwise.query.webhook;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import dev.bookwise.query.config.WebhookProperties;
 import dev.bookwise.web.request.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,8 +41,8 @@ class WebhookDispatcher {
     /** A lane with an attempt finished within this is making progress. */
     private static final Duration PROGRESSING = Duration.ofSeconds(1);
 
-    private final WebhookDeliveries deliveries;
-    private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookSubscriptionRepository subscriptions;
     private final TargetPolicy targets;
     private final WebhookSender sender;
     private final WebhookProperties properties;
@@ -53,8 +54,8 @@ class WebhookDispatcher {
     private final Timer deliveredAfter;
 
     WebhookDispatcher(
-            WebhookDeliveries deliveries,
-            WebhookSubscriptions subscriptions,
+            WebhookDeliveryRepository deliveries,
+            WebhookSubscriptionRepository subscriptions,
             SubscriptionDirectory directory,
             TargetPolicy targets,
             WebhookSender sender,
@@ -119,15 +120,15 @@ class WebhookDispatcher {
     }
 
     private CompletionHandler<Void> attemptInLane(String webhookId) {
-        Optional<WebhookDeliveries.Delivery> found = deliveries.find(webhookId);
+        Optional<WebhookDeliveryRepository.Delivery> found = deliveries.find(webhookId);
         if (found.isEmpty()
-                || found.get().status() == WebhookDeliveries.Status.SUCCEEDED
-                || found.get().status() == WebhookDeliveries.Status.FAILED
-                || found.get().status() == WebhookDeliveries.Status.CANCELLED) {
+                || found.get().status() == WebhookDeliveryRepository.Status.SUCCEEDED
+                || found.get().status() == WebhookDeliveryRepository.Status.FAILED
+                || found.get().status() == WebhookDeliveryRepository.Status.CANCELLED) {
             return (complete, operations) -> operations.remove();
         }
-        WebhookDeliveries.Delivery delivery = found.get();
-        Optional<WebhookSubscriptions.Stored> subscription = subscriptions.find(delivery.subscriptionId());
+        WebhookDeliveryRepository.Delivery delivery = found.get();
+        Optional<WebhookSubscriptionRepository.Stored> subscription = subscriptions.find(delivery.subscriptionId());
         if (subscription.isEmpty()) {
             deliveries.cancel(webhookId);
             return (complete, operations) -> operations.remove();
@@ -203,7 +204,7 @@ class WebhookDispatcher {
     }
 
     private CompletionHandler<Void> send(
-            WebhookDeliveries.Delivery delivery, WebhookSubscriptions.Stored subscription) {
+            WebhookDeliveryRepository.Delivery delivery, WebhookSubscriptionRepository.Stored subscription) {
         int attempt = delivery.attempts() + 1;
         URI url = URI.create(subscription.subscription().url());
         Instant attemptedAt = Instant.now();
@@ -228,7 +229,7 @@ class WebhookDispatcher {
             deliveries.recordAttempt(
                     delivery,
                     attempt,
-                    WebhookDeliveries.Status.SUCCEEDED,
+                    WebhookDeliveryRepository.Status.SUCCEEDED,
                     outcome.statusCode(),
                     attemptedAt,
                     durationMs,
@@ -244,7 +245,7 @@ class WebhookDispatcher {
             deliveries.recordAttempt(
                     delivery,
                     attempt,
-                    WebhookDeliveries.Status.FAILED,
+                    WebhookDeliveryRepository.Status.FAILED,
                     outcome.statusCode(),
                     attemptedAt,
                     durationMs,
@@ -264,7 +265,7 @@ class WebhookDispatcher {
         deliveries.recordAttempt(
                 delivery,
                 attempt,
-                WebhookDeliveries.Status.RETRYING,
+                WebhookDeliveryRepository.Status.RETRYING,
                 outcome.statusCode(),
                 attemptedAt,
                 durationMs,

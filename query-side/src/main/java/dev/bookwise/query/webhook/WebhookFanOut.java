@@ -60,8 +60,8 @@ class WebhookFanOut {
             List<SubscriptionDirectory.Entry> subscriptions) {}
 
     private final SubscriptionDirectory directory;
-    private final StoredEvents store;
-    private final WebhookDeliveries deliveries;
+    private final StoredEventRepository store;
+    private final WebhookDeliveryRepository deliveries;
     private final Scheduler scheduler;
     private final CustomTask<Void> attemptTask;
     private final ObjectMapper json;
@@ -73,8 +73,8 @@ class WebhookFanOut {
 
     WebhookFanOut(
             SubscriptionDirectory directory,
-            StoredEvents store,
-            WebhookDeliveries deliveries,
+            StoredEventRepository store,
+            WebhookDeliveryRepository deliveries,
             Scheduler scheduler,
             CustomTask<Void> attemptTask,
             ObjectMapper json,
@@ -122,10 +122,10 @@ class WebhookFanOut {
     }
 
     private void fanOut(List<Candidate> candidates) {
-        Map<String, StoredEvents.StoredEvent> stored = store.find(
+        Map<String, StoredEventRepository.StoredEvent> stored = store.find(
                 candidates.stream().map(c -> c.event().getId()).distinct().toList());
         // a record read twice in one poll (published twice) makes its messages once
-        Map<String, WebhookDeliveries.NewDelivery> messages = new LinkedHashMap<>();
+        Map<String, WebhookDeliveryRepository.NewDelivery> messages = new LinkedHashMap<>();
         List<Span> spans = new ArrayList<>();
         try {
             for (Candidate candidate : candidates) {
@@ -134,9 +134,9 @@ class WebhookFanOut {
             if (messages.isEmpty()) {
                 return;
             }
-            List<WebhookDeliveries.NewDelivery> scheduled = transaction.execute(status -> {
+            List<WebhookDeliveryRepository.NewDelivery> scheduled = transaction.execute(status -> {
                 Instant now = Instant.now();
-                List<WebhookDeliveries.NewDelivery> inserted =
+                List<WebhookDeliveryRepository.NewDelivery> inserted =
                         deliveries.insertIfAbsent(List.copyOf(messages.values()), now);
                 if (!inserted.isEmpty()) {
                     List<TaskInstance<?>> attempts = inserted.stream()
@@ -162,8 +162,8 @@ class WebhookFanOut {
     /** The candidate's messages, one per subscription that wants it, if the store confirms the event. */
     private void addMessages(
             Candidate candidate,
-            StoredEvents.StoredEvent original,
-            Map<String, WebhookDeliveries.NewDelivery> messages,
+            StoredEventRepository.StoredEvent original,
+            Map<String, WebhookDeliveryRepository.NewDelivery> messages,
             List<Span> spans) {
         CloudEvent event = candidate.event();
         if (!matches(candidate, original)) {
@@ -194,7 +194,7 @@ class WebhookFanOut {
             String webhookId = "msg_" + event.getId() + "_" + subscription.id();
             messages.putIfAbsent(
                     webhookId,
-                    new WebhookDeliveries.NewDelivery(
+                    new WebhookDeliveryRepository.NewDelivery(
                             webhookId,
                             subscription.id(),
                             event.getId(),
@@ -207,7 +207,7 @@ class WebhookFanOut {
         }
     }
 
-    private void logScheduled(WebhookDeliveries.NewDelivery message) {
+    private void logScheduled(WebhookDeliveryRepository.NewDelivery message) {
         if (!log.isDebugEnabled()) {
             return;
         }
@@ -218,7 +218,7 @@ class WebhookFanOut {
     }
 
     /** Whether the store holds this event for the record's host, at its position, of its type, for its booking. */
-    private static boolean matches(Candidate candidate, StoredEvents.StoredEvent original) {
+    private static boolean matches(Candidate candidate, StoredEventRepository.StoredEvent original) {
         if (original == null || original.occurredAt() == null || original.bookingId() == null) {
             return false;
         }

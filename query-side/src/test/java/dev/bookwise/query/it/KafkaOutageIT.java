@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
-import dev.bookwise.query.publish.KafkaProperties;
+import dev.bookwise.query.config.KafkaProperties;
 import dev.bookwise.query.publish.KafkaPublisher;
 import dev.bookwise.testsupport.TestKafka;
 import io.cloudevents.CloudEvent;

@@ -12,7 +12,7 @@ import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
-import dev.bookwise.query.publish.KafkaProperties;
+import dev.bookwise.query.config.KafkaProperties;
 import dev.bookwise.query.publish.KafkaPublisher;
 import dev.bookwise.testsupport.Api;
 import io.cloudevents.CloudEvent;

@@ -342,6 +342,10 @@ class WebhookIT extends QuerySideIT {
     void deliveriesAreSignedCarryTheBookingAndOnlyTheChosenEvents() throws Exception {
         Host ada = host();
         Subscription hook = subscribe(ada, "/signed", List.of("booking.reserved", "booking.confirmed"));
+        // the signing secret is kept sealed: the signatures below verify with the secret shown at creation
+        String stored = jdbc.queryForObject(
+                "SELECT secret FROM webhook_subscription WHERE subscription_id = ?::uuid", String.class, hook.id());
+        assertThat(stored).startsWith("enc:v1:").doesNotContain(hook.secret().substring("whsec_".length()));
         UUID booking = UUID.randomUUID();
         UUID later = UUID.randomUUID();
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);

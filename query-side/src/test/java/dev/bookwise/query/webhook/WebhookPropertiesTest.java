@@ -3,6 +3,7 @@ package dev.bookwise.query.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bookwise.query.config.WebhookProperties;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

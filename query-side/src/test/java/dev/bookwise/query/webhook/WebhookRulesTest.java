@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.query.config.WebhookProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.bookwise.query.webhook;
 
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,13 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** webhook_delivery (one message per event and subscription) and webhook_attempt (the delivery log). */
 @Repository
-class WebhookDeliveries {
+class WebhookDeliveryRepository {
 
     enum Status {
         PENDING,
@@ -52,8 +52,8 @@ class WebhookDeliveries {
     /** db-scheduler's table of this side's tasks (the webhook attempts). */
     private final String taskTable;
 
-    WebhookDeliveries(JdbcTemplate jdbc, @Value("${db-scheduler.table-name}") String taskTable) {
-        this.taskTable = taskTable;
+    WebhookDeliveryRepository(JdbcTemplate jdbc, DbSchedulerProperties scheduler) {
+        this.taskTable = scheduler.getTableName();
         this.jdbc = jdbc;
     }
 

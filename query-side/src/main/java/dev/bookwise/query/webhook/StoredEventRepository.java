@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * of records, and only for the records some subscription wants.
  */
 @Repository
-class StoredEvents {
+class StoredEventRepository {
 
     /** What the store says about one event. */
     record StoredEvent(
@@ -28,7 +28,7 @@ class StoredEvents {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    StoredEvents(JdbcTemplate jdbc, ObjectMapper json) {
+    StoredEventRepository(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

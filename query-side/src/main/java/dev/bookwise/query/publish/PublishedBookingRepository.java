@@ -23,14 +23,14 @@ import org.springframework.stereotype.Repository;
  * the batch and no write per event.
  */
 @Repository
-class PublishedBookings {
+class PublishedBookingRepository {
 
-    private static final String CHANGED = PublishedBookings.class.getName() + ".changed";
+    private static final String CHANGED = PublishedBookingRepository.class.getName() + ".changed";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    PublishedBookings(JdbcTemplate jdbc, ObjectMapper json) {
+    PublishedBookingRepository(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -2,6 +2,8 @@ package dev.bookwise.query.webhook;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.query.config.WebhookProperties;
+import dev.bookwise.web.secrets.SecretBox;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * visible in order and none is skipped.
  */
 @Repository
-class WebhookSubscriptions {
+class WebhookSubscriptionRepository {
 
     /** A subscription with what only the service may see. */
     record Stored(WebhookSubscription subscription, String secret, String owner, String requestSha256) {}
@@ -48,14 +50,24 @@ class WebhookSubscriptions {
             strings(rs.getArray("event_types")),
             rs.getTimestamp("created_at").toInstant());
 
-    private static final RowMapper<Stored> ROW = (rs, i) -> new Stored(
-            SUBSCRIPTION.mapRow(rs, i), rs.getString("secret"), rs.getString("owner"), rs.getString("request_sha256"));
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final WebhookProperties properties;
+    // signing secrets are sealed at rest (AES-GCM under BOOKWISE_SECRET_KEY); rows from before are read as they are
+    private final RowMapper<Stored> row;
+    private final SecretBox secrets;
 
-    WebhookSubscriptions(JdbcTemplate jdbc, PlatformTransactionManager transactions, WebhookProperties properties) {
+    WebhookSubscriptionRepository(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            WebhookProperties properties,
+            SecretBox secrets) {
+        this.row = (rs, i) -> new Stored(
+                SUBSCRIPTION.mapRow(rs, i),
+                secrets.open(rs.getString("secret")),
+                rs.getString("owner"),
+                rs.getString("request_sha256"));
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -120,7 +132,7 @@ class WebhookSubscriptions {
                 made.hostId(),
                 made.url(),
                 made.events().toArray(String[]::new),
-                subscription.secret(),
+                secrets.seal(subscription.secret()),
                 subscription.owner(),
                 idempotencyKey,
                 subscription.requestSha256(),
@@ -147,7 +159,7 @@ class WebhookSubscriptions {
                         "SELECT " + COLUMNS + ", deleted_at IS NOT NULL AS deleted FROM webhook_subscription"
                                 + " WHERE owner = ? AND idempotency_key = ?",
                         (rs, i) -> new Earlier(
-                                ROW.mapRow(rs, i), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("deleted")),
+                                row.mapRow(rs, i), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("deleted")),
                         owner,
                         idempotencyKey)
                 .stream()
@@ -181,7 +193,7 @@ class WebhookSubscriptions {
                 .query(
                         "SELECT " + COLUMNS
                                 + " FROM webhook_subscription WHERE subscription_id = ? AND deleted_at IS NULL",
-                        ROW,
+                        row,
                         id)
                 .stream()
                 .findFirst();
@@ -195,7 +207,7 @@ class WebhookSubscriptions {
                 .query(
                         "SELECT " + COLUMNS + " FROM webhook_subscription WHERE deleted_at IS NULL" + where
                                 + " ORDER BY created_at, subscription_id",
-                        ROW,
+                        row,
                         args)
                 .stream()
                 .map(Stored::subscription)

@@ -1,4 +1,4 @@
-package dev.bookwise.query.publish;
+package dev.bookwise.query.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package dev.bookwise.query.webhook;
+package dev.bookwise.query.config;
 
 import java.time.Duration;
 import java.util.List;

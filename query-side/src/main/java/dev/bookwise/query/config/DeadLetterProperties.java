@@ -1,4 +1,4 @@
-package dev.bookwise.query.deadletter;
+package dev.bookwise.query.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
