@@ -63,7 +63,7 @@ public class WebSupportAutoConfiguration {
 
     @Bean
     SecretBox secretBox(SecretKeyProperties properties) {
-        return new SecretBox(properties.secretKey());
+        return new SecretBox(properties.secretKey(), properties.secretKeyPrevious());
     }
 
     @Bean

@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * signing secrets): AES-256-GCM under the application's secret key ({@code BOOKWISE_SECRET_KEY}, any
  * text of at least 32 characters; the AES key is its SHA-256). A sealed text reads
  * {@code enc:v1:<base64 of nonce and ciphertext>}; text without that prefix was stored before
- * encryption and is opened as it is.
+ * encryption and is opened as it is. To rotate the key, start with the new key and the old one as
+ * {@code BOOKWISE_SECRET_KEY_PREVIOUS}: new values are sealed with the new key, old ones still open.
  */
 public final class SecretBox {
 
@@ -25,9 +26,18 @@ public final class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    private final SecretKeySpec previous;
 
     public SecretBox(String secretKey) {
+        this(secretKey, null);
+    }
+
+    /** @param previousKey the key values were sealed with before a rotation, or null */
+    public SecretBox(String secretKey, String previousKey) {
         this.key = new SecretKeySpec(ApiKeys.sha256(secretKey), "AES");
+        this.previous = previousKey == null || previousKey.isBlank()
+                ? null
+                : new SecretKeySpec(ApiKeys.sha256(previousKey), "AES");
     }
 
     public String seal(String plain) {

@@ -5,9 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param secretKey the key that seals secrets at rest ({@code BOOKWISE_SECRET_KEY}): required, at least 32
  *                  characters; {@code ./bookwise up} generates one into {@code .bookwise/secret-key}
+ * @param secretKeyPrevious the key before a rotation ({@code BOOKWISE_SECRET_KEY_PREVIOUS}): values it sealed
+ *                  still open
  */
 @ConfigurationProperties("bookwise")
-public record SecretKeyProperties(String secretKey) {
+public record SecretKeyProperties(String secretKey, String secretKeyPrevious) {
 
     public static final int MIN_LENGTH = 32;
 
