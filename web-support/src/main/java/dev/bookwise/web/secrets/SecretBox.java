@@ -68,12 +68,23 @@ public final class SecretBox {
         }
         byte[] data = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return open(data, key);
         } catch (GeneralSecurityException e) {
+            if (previous != null) {
+                try {
+                    return open(data, previous);
+                } catch (GeneralSecurityException ignored) {
+                    // neither key: reported below
+                }
+            }
             throw new IllegalStateException(
-                    "a stored secret cannot be opened with BOOKWISE_SECRET_KEY: was the key changed?", e);
+                    "a stored secret opens with neither BOOKWISE_SECRET_KEY nor BOOKWISE_SECRET_KEY_PREVIOUS", e);
         }
+    }
+
+    private static String open(byte[] data, SecretKeySpec with) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
+        return new String(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES), StandardCharsets.UTF_8);
     }
 }
