@@ -61,7 +61,7 @@ class GracefulShutdownIT {
             for (int i = 0; i < 150; i++) {
                 racing.add(writes.sendAsync("POST", "/api/bookings", host.key(), body));
             }
-            // query side: a read that waits for a position no one will reach (answered stale after 5 s)
+            // query side: a read with a position no write has made (answered at once, marked stale)
             CompletableFuture<Api.Response> waiting = reads.sendAsync(
                     "GET", "/api/hosts/" + host.id() + "/bookings?minPosition=999999999", host.key(), null);
             AppProcess.sleep(2_000);

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * write that returned {@code X-Bookwise-Position: N}; if the wait runs out, answer with what there
  * is and say so in {@code X-Bookwise-Stale: true}. Waiting readers share one poller of the
  * projections' positions. A position past the store's last event was never returned by a write and
- * could only be waited for in vain: 400 at once. (Anonymous availability reads wait too, as the
+ * could only be waited for in vain: it is answered at once, marked stale. (Anonymous availability reads wait too, as the
  * contract promises read-your-writes on every read; they are rate-limited by address before.)
  */
 @Component
@@ -35,11 +35,7 @@ class MinPositionInterceptor implements HandlerInterceptor {
         long position = parse(value);
         switch (freshness.awaitPosition(position)) {
             case REACHED -> {}
-            case TIMED_OUT -> response.setHeader(STALE, "true");
-            case BEYOND_STORE ->
-                throw new BookwiseException(
-                        ErrorCode.INVALID_REQUEST,
-                        "minPosition is past the last event in the store: use the X-Bookwise-Position of a write");
+            case TIMED_OUT, BEYOND_STORE -> response.setHeader(STALE, "true");
         }
         return true;
     }
