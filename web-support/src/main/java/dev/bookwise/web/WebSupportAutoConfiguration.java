@@ -16,6 +16,7 @@ import dev.bookwise.web.secrets.SecretBox;
 import dev.bookwise.web.secrets.SecretKeyProperties;
 import io.micrometer.common.KeyValue;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,8 +63,15 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
-    SecretBox secretBox(SecretKeyProperties properties) {
-        return new SecretBox(properties.secretKey(), properties.secretKeyPrevious());
+    SecretBox secretBox(SecretKeyProperties properties, AdminKeyProperties admin) {
+        String key = properties.secretKey();
+        if (key == null || key.isBlank()) {
+            LoggerFactory.getLogger(SecretBox.class)
+                    .warn("BOOKWISE_SECRET_KEY is not set: secrets at rest are sealed with a key derived from the"
+                            + " admin key; set BOOKWISE_SECRET_KEY to keep them readable when the admin key changes");
+            key = "bookwise-secret-box\n" + admin.adminKey();
+        }
+        return new SecretBox(key, properties.secretKeyPrevious());
     }
 
     @Bean
