@@ -48,15 +48,7 @@ class IdempotencyRepository {
         if (!Boolean.TRUE.equals(claimed)) {
             throw inFlight();
         }
-        return jdbc
-                .query(
-                        "SELECT request_sha256, response_status, response_body, response_position "
-                                + "FROM idempotency_record WHERE principal = ? AND idempotency_key = ?",
-                        (rs, i) -> stored(rs, requestSha256),
-                        principal,
-                        key)
-                .stream()
-                .findFirst();
+        return find(principal, key, requestSha256);
     }
 
     private StoredResponse stored(java.sql.ResultSet rs, String requestSha256) throws java.sql.SQLException {
