@@ -28,6 +28,14 @@ final class BookingLoad implements AutoCloseable {
 
     final Map<Attempt, String> acknowledged = new ConcurrentHashMap<>();
     final Queue<Attempt> unanswered = new ConcurrentLinkedQueue<>();
+    /**
+     * Answered 503: the server could not finish, and when the database went away during the commit
+     * it cannot know whether the commit happened. A careful client retries these with the same key.
+     */
+    final Queue<Attempt> unavailable = new ConcurrentLinkedQueue<>();
+    /** Retries answered as a replay of an earlier, already committed attempt. */
+    final AtomicInteger replayed = new AtomicInteger();
+
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
     /** The longest wait for an answer, in milliseconds. */
@@ -95,7 +103,13 @@ final class BookingLoad implements AutoCloseable {
         statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
         if (response.status() == 201) {
             acknowledged.put(attempt, response.text("bookingId"));
-        } else if (unexpected.size() < 20) {
+            if ("true".equals(response.header("Idempotent-Replayed"))) {
+                replayed.incrementAndGet();
+            }
+        } else if (response.status() == 503) {
+            unavailable.add(attempt);
+        }
+        if (response.status() != 201 && unexpected.size() < 20) {
             unexpected.add(response.toString());
         }
         return response.status();

@@ -45,7 +45,11 @@ public abstract class BaseExceptionHandler extends ResponseEntityExceptionHandle
                 : e;
         if (Outages.isDatabaseUnavailable(e) || Outages.isDatabaseUnavailable(cause)) {
             log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            return problem(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; retry shortly", request);
+            return problem(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "the database is unavailable; retry shortly (a write retried with the same Idempotency-Key takes"
+                            + " effect at most once, whether or not this attempt did)",
+                    request);
         }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred", request);
