@@ -61,7 +61,7 @@ class GracefulShutdownIT {
             for (int i = 0; i < 150; i++) {
                 racing.add(writes.sendAsync("POST", "/api/bookings", host.key(), body));
             }
-            // query side: a read with a position no write has made (answered at once, marked stale)
+            // query side: a read with a position no write has made (answered marked stale, without waiting for it)
             CompletableFuture<Api.Response> waiting = reads.sendAsync(
                     "GET", "/api/hosts/" + host.id() + "/bookings?minPosition=999999999", host.key(), null);
             AppProcess.sleep(2_000);

@@ -11,7 +11,6 @@ import javax.cache.Caching;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Calendars kept in memory between commands, so that a command does not read and replay the
@@ -21,7 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * is still the latest. Here it is used only when it is. After each committed command this
  * remembers which version (the calendar's last sequence number) the cache now holds; before the
  * next command on that host, under the host's lock, it compares that with the last sequence number
- * in the event store and drops the cached calendar if they differ or if it does not know. That
+ * in the event store (read in the write's first round trip) and drops the cached calendar if they differ or if it does not know. That
  * covers everything else that can append to a calendar (another command-side instance, a deadline
  * on this one) and a transaction that rolled back after Axon had updated the cache: a calendar
  * that is not the store's latest would refuse a booking the store would allow.
@@ -30,22 +29,20 @@ public final class CalendarCache implements AutoCloseable {
 
     private final Cache cache;
     private final com.github.benmanes.caffeine.cache.Cache<UUID, Long> versions;
-    private final EventStore events;
     private final CacheManager manager;
     private final String name;
 
-    private CalendarCache(Cache cache, int size, EventStore events, CacheManager manager, String name) {
+    private CalendarCache(Cache cache, int size, CacheManager manager, String name) {
         this.cache = cache;
         this.versions = Caffeine.newBuilder().maximumSize(Math.max(1, size)).build();
-        this.events = events;
         this.manager = manager;
         this.name = name;
     }
 
     /** A cache of at most {@code size} calendars; none if {@code size} is 0. */
-    public static CalendarCache of(int size, EventStore events) {
+    public static CalendarCache of(int size) {
         if (size <= 0) {
-            return new CalendarCache(NoCache.INSTANCE, 0, events, null, null);
+            return new CalendarCache(NoCache.INSTANCE, 0, null, null);
         }
         CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
         configuration.setMaximumSize(OptionalLong.of(size));
@@ -54,8 +51,7 @@ public final class CalendarCache implements AutoCloseable {
         CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
                 .getCacheManager();
         String name = "host-calendars-" + UUID.randomUUID();
-        return new CalendarCache(
-                new JCacheAdapter(manager.createCache(name, configuration)), size, events, manager, name);
+        return new CalendarCache(new JCacheAdapter(manager.createCache(name, configuration)), size, manager, name);
     }
 
     /** The cache the calendar repository reads and writes. */
@@ -63,15 +59,17 @@ public final class CalendarCache implements AutoCloseable {
         return cache;
     }
 
-    /** Before a command on the host, holding its lock: keeps the cached calendar only if it is the latest. */
-    public void beforeCommand(UUID hostId) {
+    /**
+     * Before a command on the host, holding its lock: keeps the cached calendar only if it is the latest.
+     *
+     * @param lastSequence the calendar's last sequence number in the store, read under the lock (null: none)
+     */
+    public void beforeCommand(UUID hostId, Long lastSequence) {
         if (hostId == null) {
             return;
         }
         Long cached = versions.getIfPresent(hostId);
-        if (cached == null
-                || !Objects.equals(
-                        cached, events.lastSequenceNumberFor(hostId.toString()).orElse(null))) {
+        if (cached == null || !Objects.equals(cached, lastSequence)) {
             forget(hostId);
         }
     }

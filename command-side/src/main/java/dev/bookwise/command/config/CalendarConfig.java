@@ -6,7 +6,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +22,8 @@ public class CalendarConfig {
 
     /** Calendars between commands; see {@link CalendarCache} for when a cached one is used. */
     @Bean(destroyMethod = "close")
-    CalendarCache calendarCaches(BookwiseProperties properties, EventStore eventStore) {
-        return CalendarCache.of(properties.calendarCache(), eventStore);
+    CalendarCache calendarCaches(BookwiseProperties properties) {
+        return CalendarCache.of(properties.calendarCache());
     }
 
     /** The cache HostCalendar's repository uses (named in its {@code @Aggregate}). */

@@ -1,6 +1,7 @@
 package dev.bookwise.command.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.bookwise.command.store.BufferedDeadlineManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Bean;
  * Persistent deadlines in PostgreSQL through db-scheduler. Declared here with its concrete type:
  * Axon's db-scheduler task looks the manager up by class, and the auto-configured bean is typed
  * DeadlineManager, so after a restart a due deadline fired before anything had created the bean
- * and failed with NoSuchBeanDefinitionException.
+ * and failed with NoSuchBeanDefinitionException. A running command's deadlines go out with its
+ * other writes ({@link BufferedDeadlineManager}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DeadlineConfig {
@@ -26,15 +28,19 @@ class DeadlineConfig {
             @Qualifier("eventSerializer") Serializer serializer,
             TransactionManager transactionManager,
             DeadlineManagerSpanFactory spanFactory) {
-        return DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
-                .serializer(serializer)
-                .transactionManager(transactionManager)
-                .spanFactory(spanFactory)
-                // the db-scheduler starter starts and stops the scheduler
-                .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+        return new BufferedDeadlineManager(
+                DbSchedulerDeadlineManager.builder()
+                        .scheduler(scheduler)
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                        .transactionManager(transactionManager)
+                        .spanFactory(spanFactory)
+                        // the rows BufferedDeadlineManager writes itself are those of the binary task
+                        .useBinaryPojo(true)
+                        // the db-scheduler starter starts and stops the scheduler
+                        .startScheduler(false)
+                        .stopScheduler(false),
+                serializer,
+                // the starter's default: plain Java serialization of the task data
+                com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER);
     }
 }

@@ -1,7 +1,9 @@
 package dev.bookwise.command.directory;
 
+import dev.bookwise.command.execution.PendingWrites;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -28,18 +30,21 @@ public class CommandDirectory {
 
     @EventHandler
     void on(HostRegistered event) {
-        jdbc.update(
-                "INSERT INTO host_credential (api_key_sha256, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.apiKeySha256(),
-                event.hostId());
+        insert("host_credential", List.of("api_key_sha256", "host_id"), event.apiKeySha256(), event.hostId());
     }
 
     @EventHandler
     void on(BookingReserved event) {
-        jdbc.update(
-                "INSERT INTO booking_directory (booking_id, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.bookingId(),
-                event.hostId());
+        insert("booking_directory", List.of("booking_id", "host_id"), event.bookingId(), event.hostId());
+    }
+
+    /** With the command's other writes when one is running (the usual case), at once otherwise. */
+    private void insert(String table, List<String> columns, Object... values) {
+        PendingWrites.Insert insert = new PendingWrites.Insert(table, columns, List.of(values));
+        PendingWrites.current()
+                .ifPresentOrElse(
+                        pending -> pending.insert(insert),
+                        () -> jdbc.update(insert.sql(), insert.values().toArray()));
     }
 
     public Optional<UUID> hostWithKeyDigest(String apiKeySha256) {

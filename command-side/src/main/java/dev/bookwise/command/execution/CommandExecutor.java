@@ -9,15 +9,14 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.problem.Problem;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command's events (Axon joins this transaction), its deadlines, and the stored response. A command
  * whose append lost the race on the event stream (another node appended first) is run again from
  * the start on fresh state. Knows nothing of HTTP: {@code web.CommandResponses} is its edge.
+ * <p>
+ * A write with a cached calendar is three round trips to PostgreSQL: {@link WriteStatements#begin},
+ * {@link WriteStatements#flush} (everything the command wrote, held in {@link PendingWrites} while
+ * it ran) and the commit. A replay is two, a refused command with a key three, without one two.
  */
 @Component
 public class CommandExecutor {
@@ -64,7 +67,7 @@ public class CommandExecutor {
 
     private final TransactionTemplate transaction;
     private final RetryTemplate conflictRetry;
-    private final JdbcTemplate jdbc;
+    private final WriteStatements statements;
     private final IdempotencyRepository idempotency;
     private final ObjectMapper json;
     private final boolean hostLock;
@@ -73,7 +76,7 @@ public class CommandExecutor {
 
     CommandExecutor(
             PlatformTransactionManager transactions,
-            JdbcTemplate jdbc,
+            WriteStatements statements,
             IdempotencyRepository idempotency,
             ObjectMapper json,
             BookwiseProperties properties,
@@ -86,7 +89,7 @@ public class CommandExecutor {
                 .retryOn(ConcurrencyException.class)
                 .traversingCauses()
                 .build();
-        this.jdbc = jdbc;
+        this.statements = statements;
         this.idempotency = idempotency;
         this.json = json;
         this.hostLock = properties.hostLock();
@@ -117,49 +120,72 @@ public class CommandExecutor {
         UUID hostId = write.hostId();
         return conflictRetry.execute(attempt -> {
             AtomicReference<Long> calendarVersion = new AtomicReference<>();
+            AtomicBoolean ran = new AtomicBoolean();
             Outcome outcome;
             try {
                 outcome = transaction.execute(tx -> {
-                    if (key != null) {
-                        Optional<IdempotencyRepository.StoredResponse> stored =
-                                idempotency.claim(principal, key, write.fingerprint());
-                        if (stored.isPresent()) {
-                            return replay(stored.get());
+                    // round trip 1: the key claimed (or its answer found), the host locked, its version read
+                    WriteStatements.Begin begin =
+                            statements.begin(principal, key, hostId, hostLock && hostId != null, write.fingerprint());
+                    if (!begin.claimed()) {
+                        throw IdempotencyRepository.inFlight();
+                    }
+                    if (begin.stored() != null) {
+                        return replay(begin.stored());
+                    }
+                    ran.set(true);
+                    calendars.beforeCommand(hostId, begin.lastSequence());
+                    try (PendingWrites writes = PendingWrites.open(pending -> statements.flush(pending, null, null))) {
+                        Outcome first = run(write, action);
+                        boolean succeeded = first.status() < 400;
+                        if (!succeeded) {
+                            // nothing of a refused command is written but its answer
+                            writes.clear();
                         }
+                        WriteStatements.Answer answer = key == null
+                                ? null
+                                : new WriteStatements.Answer(
+                                        principal,
+                                        key,
+                                        write.fingerprint(),
+                                        first.status(),
+                                        idempotency.seal(first.json()),
+                                        succeeded);
+                        if (answer == null && writes.isEmpty() && !(succeeded && hostId != null)) {
+                            return first;
+                        }
+                        // round trip 2: events, directory rows, deadline, answer, and the calendar's head
+                        WriteStatements.Flushed flushed = statements.flush(writes, answer, succeeded ? hostId : null);
+                        if (answer != null && !flushed.answerStored()) {
+                            throw new IdempotencyRepository.AnsweredConcurrently();
+                        }
+                        if (!succeeded) {
+                            return first;
+                        }
+                        calendarVersion.set(flushed.lastSequence());
+                        return new Outcome(
+                                first.status(), first.result(), first.json(), flushed.position(), false, null);
                     }
-                    if (hostLock && hostId != null) {
-                        jdbc.queryForObject(
-                                "SELECT pg_advisory_xact_lock(1, hashtext(?))::text", String.class, hostId.toString());
-                    }
-                    calendars.beforeCommand(hostId);
-                    Outcome first = run(write, action, calendarVersion);
-                    if (key != null) {
-                        idempotency.remember(
-                                principal,
-                                key,
-                                write.fingerprint(),
-                                new IdempotencyRepository.StoredResponse(
-                                        first.status(), first.json(), first.position()));
-                    }
-                    return first;
+                    // round trip 3: the commit
                 });
             } catch (RuntimeException e) {
                 calendars.forget(hostId);
                 throw e;
             }
-            calendars.committed(hostId, calendarVersion.get());
+            if (ran.get()) {
+                // a replay left the calendar as it was
+                calendars.committed(hostId, calendarVersion.get());
+            }
             return outcome;
         });
     }
 
-    private Outcome run(Write write, Supplier<Object> action, AtomicReference<Long> calendarVersion) {
+    private Outcome run(Write write, Supplier<Object> action) {
         try {
             Object result = action.get();
-            Head head = headOf(write.hostId());
-            calendarVersion.set(head == null ? null : head.sequence());
             // the body is kept as text only when a retry may need it again
             String body = write.idempotencyKey() == null ? null : toJson(result);
-            return new Outcome(write.successStatus(), result, body, head == null ? null : head.position(), false, null);
+            return new Outcome(write.successStatus(), result, body, null, false, null);
         } catch (BookwiseException e) {
             return problem(e.code(), e.detail(), write);
         } catch (AggregateNotFoundException e) {
@@ -182,27 +208,6 @@ public class CommandExecutor {
             }
         }
         return new Outcome(stored.status(), null, stored.body(), stored.position(), true, code);
-    }
-
-    /**
-     * The calendar's last event: its global index is the read-your-writes token for the query side,
-     * its sequence number the version of the calendar the command left in the cache.
-     */
-    private record Head(long position, long sequence) {}
-
-    private Head headOf(UUID hostId) {
-        if (hostId == null) {
-            return null;
-        }
-        return jdbc
-                .query(
-                        "SELECT global_index, sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
-                                + "ORDER BY sequence_number DESC LIMIT 1",
-                        (rs, i) -> new Head(rs.getLong(1), rs.getLong(2)),
-                        hostId.toString())
-                .stream()
-                .findFirst()
-                .orElse(null);
     }
 
     private String toJson(Object value) {

@@ -7,6 +7,8 @@ import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.secrets.SecretBox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * First responses to requests that carried an Idempotency-Key, sealed at rest (a host's registration
- * answer holds its key; a booking's, the attendee's address). All calls run inside the
- * request's transaction: the record commits together with the command's events, or not at all.
+ * answer holds its key; a booking's, the attendee's address). A write claims its key and stores its
+ * answer through {@link WriteStatements}, in the transaction of the command's events: the record
+ * commits together with them, or not at all.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyRepository {
@@ -37,49 +40,23 @@ class IdempotencyRepository {
     }
 
     /**
-     * Claims the key for this transaction, or finds the response it already has.
+     * The answer in the current row (columns named as in {@code idempotency_record}).
      *
-     * @throws BookwiseException idempotency-key-in-flight while another transaction holds the key,
-     *                           idempotency-key-reused when the key was used for a different request
+     * @throws BookwiseException idempotency-key-reused when the key was used for a different request
      */
-    Optional<StoredResponse> claim(String principal, String key, String requestSha256) {
-        Boolean claimed = jdbc.queryForObject(
-                "SELECT pg_try_advisory_xact_lock(2, hashtext(?))", Boolean.class, principal + "\n" + key);
-        if (!Boolean.TRUE.equals(claimed)) {
-            throw inFlight();
-        }
-        return find(principal, key, requestSha256);
-    }
-
-    private StoredResponse stored(java.sql.ResultSet rs, String requestSha256) throws java.sql.SQLException {
-        if (!rs.getString(1).equals(requestSha256)) {
+    StoredResponse stored(ResultSet rs, String requestSha256) throws SQLException {
+        if (!rs.getString("request_sha256").equals(requestSha256)) {
             throw new BookwiseException(
                     ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was already used for a different request");
         }
-        long position = rs.getLong(4);
+        long position = rs.getLong("response_position");
         Long at = rs.wasNull() ? null : position;
-        return new StoredResponse(rs.getInt(2), secrets.open(rs.getString(3)), at);
+        return new StoredResponse(rs.getInt("response_status"), secrets.open(rs.getString("response_body")), at);
     }
 
-    /**
-     * Stores this request's response unless another request with the key stored one first.
-     *
-     * @throws AnsweredConcurrently when one did: the caller's transaction must roll back, so that
-     *                              the key's effects happen once, and the first response be replayed
-     */
-    void remember(String principal, String key, String requestSha256, StoredResponse response) {
-        int stored = jdbc.update(
-                "INSERT INTO idempotency_record (principal, idempotency_key, request_sha256, response_status, "
-                        + "response_body, response_position) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                principal,
-                key,
-                requestSha256,
-                response.status(),
-                secrets.seal(response.body()),
-                response.position());
-        if (stored == 0) {
-            throw new AnsweredConcurrently();
-        }
+    /** An answer's body as it is kept at rest. */
+    String seal(String body) {
+        return secrets.seal(body);
     }
 
     /** The first response stored for the key, for a request whose own transaction was rolled back. */

@@ -43,7 +43,10 @@ public class Freshness {
     public enum Wait {
         REACHED,
         TIMED_OUT,
-        /** past the last event in the store: no write has returned this position */
+        /**
+         * past the last event in the store (no write has returned this position): answered once the
+         * projections hold everything the store held when the read came in, marked stale
+         */
         BEYOND_STORE
     }
 
@@ -75,13 +78,17 @@ public class Freshness {
         if (reached(lastTokens, position)) {
             return Wait.REACHED;
         }
-        if (position > head()) {
+        // a position no write has returned (yet): wait for what the store holds now, then say so
+        long head = head();
+        boolean beyond = position > head;
+        long target = beyond ? head : position;
+        if (beyond && reached(lastTokens, target)) {
             return Wait.BEYOND_STORE;
         }
-        CompletableFuture<Void> reached = waiters.computeIfAbsent(position, p -> new CompletableFuture<>());
+        CompletableFuture<Void> reached = waiters.computeIfAbsent(target, p -> new CompletableFuture<>());
         try {
             reached.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-            return Wait.REACHED;
+            return beyond ? Wait.BEYOND_STORE : Wait.REACHED;
         } catch (TimeoutException e) {
             return Wait.TIMED_OUT;
         } catch (InterruptedException e) {
