@@ -110,12 +110,14 @@ class WriteStatements {
             params.addAll(insert.values());
         }
         if (hostId != null) {
-            String stored = "(SELECT global_index, sequence_number FROM domain_event_entry "
-                    + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1)";
-            String fromStatement =
-                    "SELECT global_index, sequence_number FROM e WHERE aggregate_identifier = ? UNION ALL ";
+            // the events of this statement are not visible to its own reads: take them from e
+            String stored = "SELECT global_index, sequence_number FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1";
             clauses.add(
-                    "head AS (" + (events ? fromStatement : "") + stored + " ORDER BY sequence_number DESC LIMIT 1)");
+                    events
+                            ? "head AS (SELECT global_index, sequence_number FROM e WHERE aggregate_identifier = ? "
+                                    + "UNION ALL (" + stored + ") ORDER BY sequence_number DESC LIMIT 1)"
+                            : "head AS (" + stored + ")");
             if (events) {
                 params.add(hostId.toString());
             }
