@@ -120,8 +120,8 @@ class HostCalendar {
         Instant now = now();
         Slot slot = offer().check(command.start(), now, null);
         Instant expiresAt = now.plus(policy.ttl());
-        String deadlineId =
-                deadlines.schedule(expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId()));
+        String deadlineId = deadlines.schedule(
+                expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId(), hostId));
         apply(new BookingReserved(
                 command.bookingId(),
                 hostId,

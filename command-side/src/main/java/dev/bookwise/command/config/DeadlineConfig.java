@@ -1,6 +1,7 @@
 package dev.bookwise.command.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.bookwise.command.execution.DeadlineWrites;
 import dev.bookwise.command.store.BufferedDeadlineManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Bean;
  * Axon's db-scheduler task looks the manager up by class, and the auto-configured bean is typed
  * DeadlineManager, so after a restart a due deadline fired before anything had created the bean
  * and failed with NoSuchBeanDefinitionException. A running command's deadlines go out with its
- * other writes ({@link BufferedDeadlineManager}).
+ * other writes ({@link BufferedDeadlineManager}); a deadline firing on a calendar is written like a
+ * command ({@link DeadlineWrites}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DeadlineConfig {
@@ -27,8 +29,9 @@ class DeadlineConfig {
             Configuration configuration,
             @Qualifier("eventSerializer") Serializer serializer,
             TransactionManager transactionManager,
-            DeadlineManagerSpanFactory spanFactory) {
-        return new BufferedDeadlineManager(
+            DeadlineManagerSpanFactory spanFactory,
+            DeadlineWrites deadlineWrites) {
+        BufferedDeadlineManager manager = new BufferedDeadlineManager(
                 DbSchedulerDeadlineManager.builder()
                         .scheduler(scheduler)
                         .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
@@ -42,5 +45,7 @@ class DeadlineConfig {
                 serializer,
                 // the starter's default: plain Java serialization of the task data
                 com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER);
+        manager.registerHandlerInterceptor(deadlineWrites);
+        return manager;
     }
 }

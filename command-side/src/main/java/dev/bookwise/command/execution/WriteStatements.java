@@ -75,6 +75,14 @@ class WriteStatements {
                 lockHost);
     }
 
+    /** The calendar's last sequence number as this transaction sees it (null: no events). */
+    Long lastSequence(UUID hostId) {
+        return jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                hostId.toString());
+    }
+
     /**
      * Sends what is pending and the answer, and reads the calendar's head, in one statement.
      *

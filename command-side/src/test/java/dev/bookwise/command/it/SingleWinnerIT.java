@@ -119,17 +119,22 @@ class SingleWinnerIT extends CommandSideIT {
         for (int i = 0; i < 110; i++) {
             assertThat(reserve(host, slot(i)).status()).isEqualTo(201);
         }
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
-                        Long.class,
-                        host.id()))
-                .as("a snapshot was taken")
-                .isPositive();
+        // snapshots are taken on their own thread after the command
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (snapshots(host) == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(snapshots(host)).as("a snapshot was taken").isPositive();
 
         for (int i = 0; i < 110; i += 11) {
             assertThat(reserve(host, slot(i)).code()).as("slot %d", i).isEqualTo("slot-unavailable");
         }
         assertThat(reserve(host, slot(110)).status()).isEqualTo(201);
+    }
+
+    private long snapshots(Host host) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, host.id());
     }
 
     @Test

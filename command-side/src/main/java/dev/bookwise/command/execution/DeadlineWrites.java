@@ -1,0 +1,66 @@
+package dev.bookwise.command.execution;
+
+import dev.bookwise.command.calendar.CalendarCache;
+import dev.bookwise.command.calendar.ReservationExpiryDue;
+import dev.bookwise.command.config.BookwiseProperties;
+import dev.bookwise.command.directory.CommandDirectory;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reservation's expiry firing is a write on its calendar like a command: it takes the host's lock,
+ * uses the cached calendar only if it is the store's latest, and leaves the cache holding the
+ * calendar's new version, so that the next booking on that host does not read the calendar again
+ * (without this every expiry dropped the cached calendar).
+ */
+@Component
+public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage<?>> {
+
+    private final WriteStatements statements;
+    private final CalendarCache calendars;
+    private final CommandDirectory directory;
+    private final boolean hostLock;
+
+    DeadlineWrites(
+            WriteStatements statements,
+            CalendarCache calendars,
+            CommandDirectory directory,
+            BookwiseProperties properties) {
+        this.statements = statements;
+        this.calendars = calendars;
+        this.directory = directory;
+        this.hostLock = properties.hostLock();
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends DeadlineMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        UUID hostId = hostOf(unitOfWork.getMessage().getPayload());
+        if (hostId == null) {
+            return chain.proceed();
+        }
+        // the deadline's unit of work runs in a transaction: lock and version as a command's first round trip
+        WriteStatements.Begin begin = statements.begin("deadline", null, hostId, hostLock, null);
+        calendars.beforeCommand(hostId, begin.lastSequence());
+        Object result = chain.proceed();
+        // registered after the handler ran, so after the event store's own append in the same phase
+        AtomicReference<Long> version = new AtomicReference<>();
+        unitOfWork.onPrepareCommit(u -> version.set(statements.lastSequence(hostId)));
+        unitOfWork.afterCommit(u -> calendars.committed(hostId, version.get()));
+        unitOfWork.onRollback(u -> calendars.forget(hostId));
+        return result;
+    }
+
+    private UUID hostOf(Object payload) {
+        if (payload instanceof ReservationExpiryDue due) {
+            return due.hostId() != null
+                    ? due.hostId()
+                    : directory.hostOfBooking(due.bookingId()).orElse(null);
+        }
+        return null;
+    }
+}
