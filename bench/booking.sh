@@ -118,15 +118,18 @@ cpu_after="$(cpu_snapshot)"
 after="$(scrape)"
 echo "$wrk_out" | grep -E "Requests/sec|wrk: answers|Socket errors|Non-2xx" || true
 
-booked=$(( $(metric "$after" "${ROUND_TRIPS}_count" "${BOOKINGS[@]}") - $(metric "$before" "${ROUND_TRIPS}_count" "${BOOKINGS[@]}") ))
+RESERVED=('outcome="reserved"')
+booked=$(( $(metric "$after" bookwise_bookings_total "${RESERVED[@]}") - $(metric "$before" bookwise_bookings_total "${RESERVED[@]}") ))
+counted=$(( $(metric "$after" "${ROUND_TRIPS}_count" "${BOOKINGS[@]}") - $(metric "$before" "${ROUND_TRIPS}_count" "${BOOKINGS[@]}") ))
 trips=$(( $(metric "$after" "${ROUND_TRIPS}_sum" "${BOOKINGS[@]}") - $(metric "$before" "${ROUND_TRIPS}_sum" "${BOOKINGS[@]}") ))
-if (( booked == 0 )); then
-  echo "no booking counted: is the command side running with BOOKWISE_COUNT_ROUND_TRIPS=true?" >&2
-  exit 1
-fi
+(( booked > 0 )) || { echo "no booking counted by the command side" >&2; exit 1; }
 rate="$(echo "$booked / $SECONDS_" | bc -l)"
-printf 'bookings: %d in %d s = %.0f/s; database round trips per booking %.2f\n' "$booked" "$SECONDS_" "$rate" \
-  "$(echo "$trips / $booked" | bc -l)"
+if (( counted > 0 )); then
+  per_booking="$(printf '%.2f' "$(echo "$trips / $counted" | bc -l)")"
+else
+  per_booking="not counted (start the command side with BOOKWISE_COUNT_ROUND_TRIPS=true)"
+fi
+printf 'bookings: %d in %d s = %.0f/s; database round trips per booking %s\n' "$booked" "$SECONDS_" "$rate" "$per_booking"
 printf 'CPU per booking (ms):'
 total=0
 for entry in $cpu_after; do

@@ -10,6 +10,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,6 +33,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class RequestMetrics extends OncePerRequestFilter {
 
     private final MeterRegistry meters;
+    /** The counters by name and tags: registering looks the meter up by its sorted tags on every call. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -59,24 +66,27 @@ class RequestMetrics extends OncePerRequestFilter {
         String operation = method + " " + (pattern != null ? pattern : "unmatched");
         boolean replayed = "true".equals(response.getHeader("Idempotent-Replayed"));
         if (replayed) {
-            Counter.builder("bookwise.idempotent.replays")
-                    .description("Writes answered from a stored response")
-                    .tag("operation", operation)
-                    .register(meters)
+            counter("bookwise.idempotent.replays", "Writes answered from a stored response", "operation", operation)
                     .increment();
         }
-        Counter.builder("bookwise.commands")
-                .description("Writes by operation and outcome")
-                .tag("operation", operation)
-                .tag("outcome", outcome)
-                .register(meters)
+        counter("bookwise.commands", "Writes by operation and outcome", "operation", operation, "outcome", outcome)
                 .increment();
         if (operation.equals("POST /api/bookings") && !replayed) {
-            Counter.builder("bookwise.bookings")
-                    .description("Reservation requests by outcome")
-                    .tag("outcome", status == 201 ? "reserved" : outcome)
-                    .register(meters)
+            counter(
+                            "bookwise.bookings",
+                            "Reservation requests by outcome",
+                            "outcome",
+                            status == 201 ? "reserved" : outcome)
                     .increment();
         }
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        return counters.computeIfAbsent(
+                key,
+                k -> Counter.builder(name).description(description).tags(tags).register(meters));
     }
 }

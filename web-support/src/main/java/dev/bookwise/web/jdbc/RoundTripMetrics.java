@@ -8,6 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class RoundTripMetrics extends OncePerRequestFilter {
 
     private final MeterRegistry meters;
+    private final Map<List<String>, DistributionSummary> summaries = new ConcurrentHashMap<>();
 
     public RoundTripMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -36,15 +40,23 @@ public final class RoundTripMetrics extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            DistributionSummary.builder("bookwise.db.round.trips")
-                    .description("Database round trips (statements, commits, rollbacks) per API request")
-                    .tag(
-                            "method",
-                            RequestFirewall.METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER")
-                    .tag("uri", pattern != null ? pattern.toString() : "unmatched")
-                    .tag("status", Integer.toString(response.getStatus()))
-                    .tag("replayed", Boolean.toString("true".equals(response.getHeader("Idempotent-Replayed"))))
-                    .register(meters)
+            List<String> tags = List.of(
+                    "method",
+                    RequestFirewall.METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER",
+                    "uri",
+                    pattern != null ? pattern.toString() : "unmatched",
+                    "status",
+                    Integer.toString(response.getStatus()),
+                    "replayed",
+                    Boolean.toString("true".equals(response.getHeader("Idempotent-Replayed"))));
+            summaries
+                    .computeIfAbsent(
+                            tags,
+                            t -> DistributionSummary.builder("bookwise.db.round.trips")
+                                    .description(
+                                            "Database round trips (statements, commits, rollbacks) per API request")
+                                    .tags(t.toArray(String[]::new))
+                                    .register(meters))
                     .record(RoundTrips.onThisThread() - before);
         }
     }
