@@ -16,7 +16,9 @@ import java.util.UUID;
  * bookings themselves (a completed booking leaves the aggregate's state but still counts), so the
  * aggregate keeps it, snapshots included: add one when a booking is reserved or moved onto a date,
  * take one away when it is cancelled, expires or is moved off a date; completing changes nothing.
- * Immutable; dates with no bookings are not kept.
+ * Immutable; dates with no bookings are not kept. Each change copies the value, so drop the dates
+ * that can no longer matter with {@link #withoutDatesBefore} (say, a week before today) to keep
+ * it, and the snapshot, small.
  */
 public record BookingCounts(Map<UUID, Map<LocalDate, Integer>> perTypeAndDate) {
 
