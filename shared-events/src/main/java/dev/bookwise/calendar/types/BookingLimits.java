@@ -8,8 +8,4 @@ package dev.bookwise.calendar.types;
 public record BookingLimits(Integer perDay, Integer perWeek) {
 
     public static final BookingLimits NONE = new BookingLimits(null, null);
-
-    public boolean isLimited() {
-        return perDay != null || perWeek != null;
-    }
 }
