@@ -78,6 +78,10 @@ public record Schedule(
         return Duration.ofDays(horizonDays);
     }
 
+    public LeadTime leadTime() {
+        return new LeadTime(minimumNoticeMinutes, horizonDays);
+    }
+
     /** The hours of one local date: its override if there is one, else its weekday's hours. */
     public List<TimeRange> hoursOn(LocalDate date) {
         for (DateOverride override : dateOverrides) {

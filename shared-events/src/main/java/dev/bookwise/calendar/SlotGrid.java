@@ -15,20 +15,38 @@ import java.util.Optional;
 
 /**
  * Where slots start, before any booking, notice or horizon is considered: each wall-clock range
- * of the schedule, turned into instants day by day, is cut into {@code slotMinutes} slots from its
- * start; each one-off window into {@code slotDuration} slots from its start. Where both offer the
- * same start, the schedule's slot is the one offered.
+ * of the schedule, turned into instants day by day, offers a slot of the grid's length every
+ * interval from its start (by default both are the schedule's {@code slotMinutes}), as long as
+ * the slot fits in the range; each one-off window is cut into {@code slotDuration} slots from its
+ * start. Where both offer the same start, the schedule's slot is the one offered.
  */
 public final class SlotGrid {
 
     private final Schedule schedule;
+    private final Duration slotLength;
+    private final Duration slotInterval;
     private final ZoneRules rules;
     private final ZoneId zone;
     private final List<AvailabilityWindow> windows;
 
     /** @param windows disjoint windows (as the aggregate keeps them) in any order */
     public SlotGrid(Schedule schedule, List<AvailabilityWindow> windows) {
+        this(schedule, schedule.slotLength(), schedule.slotLength(), windows);
+    }
+
+    /**
+     * A grid whose schedule slots last {@code slotLength} and start every {@code slotInterval}
+     * from the start of each range; only the schedule's zone, weekly hours and overrides are read.
+     *
+     * @param windows disjoint windows (as the aggregate keeps them) in any order, cut as always
+     */
+    public SlotGrid(Schedule schedule, Duration slotLength, Duration slotInterval, List<AvailabilityWindow> windows) {
+        if (slotLength.getSeconds() < 1 || slotInterval.getSeconds() < 1) {
+            throw new IllegalArgumentException("slot length and interval must be at least a second");
+        }
         this.schedule = schedule;
+        this.slotLength = slotLength;
+        this.slotInterval = slotInterval;
         this.zone = schedule.zone();
         this.rules = zone.getRules();
         List<AvailabilityWindow> sorted = new ArrayList<>(windows);
@@ -40,13 +58,23 @@ public final class SlotGrid {
         return schedule;
     }
 
+    /** How long each schedule slot lasts. */
+    public Duration slotLength() {
+        return slotLength;
+    }
+
+    /** How far apart schedule slots start within a range. */
+    public Duration slotInterval() {
+        return slotInterval;
+    }
+
     /** The grid slot starting exactly at {@code start}, if any. */
     public Optional<Slot> slotAt(Instant start) {
         LocalDate date = LocalDate.ofInstant(start, zone);
         // a day's range may end at 24:00, and zones shift local dates around transitions
         for (LocalDate day = date.minusDays(1); !day.isAfter(date.plusDays(1)); day = day.plusDays(1)) {
             for (Slot piece : pieces(day)) {
-                Optional<Slot> slot = alignedIn(piece, schedule.slotLength(), start);
+                Optional<Slot> slot = alignedIn(piece, slotLength, slotInterval, start);
                 if (slot.isPresent()) {
                     return slot;
                 }
@@ -55,7 +83,8 @@ public final class SlotGrid {
         int index = lastWindowStartingAtOrBefore(start);
         if (index >= 0) {
             AvailabilityWindow window = windows.get(index);
-            return alignedIn(new Slot(window.startTime(), window.endTime()), window.slotLength(), start);
+            return alignedIn(
+                    new Slot(window.startTime(), window.endTime()), window.slotLength(), window.slotLength(), start);
         }
         return Optional.empty();
     }
@@ -67,13 +96,19 @@ public final class SlotGrid {
         LocalDate last = LocalDate.ofInstant(to, zone).plusDays(1);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (Slot piece : pieces(day)) {
-                cut(piece, schedule.slotLength(), from, to, byStart);
+                cut(piece, slotLength, slotInterval, from, to, byStart);
             }
         }
         int index = Math.max(0, lastWindowStartingAtOrBefore(from));
         for (int i = index; i < windows.size() && windows.get(i).startTime().isBefore(to); i++) {
             AvailabilityWindow window = windows.get(i);
-            cut(new Slot(window.startTime(), window.endTime()), window.slotLength(), from, to, byStart);
+            cut(
+                    new Slot(window.startTime(), window.endTime()),
+                    window.slotLength(),
+                    window.slotLength(),
+                    from,
+                    to,
+                    byStart);
         }
         List<Slot> slots = new ArrayList<>(byStart.values());
         slots.sort(Comparator.comparing(Slot::start));
@@ -92,14 +127,14 @@ public final class SlotGrid {
         return pieces;
     }
 
-    private static Optional<Slot> alignedIn(Slot piece, Duration length, Instant start) {
+    private static Optional<Slot> alignedIn(Slot piece, Duration length, Duration interval, Instant start) {
         if (start.isBefore(piece.start())) {
             return Optional.empty();
         }
         long offsetSeconds = Duration.between(piece.start(), start).getSeconds();
-        long lengthSeconds = length.getSeconds();
+        long intervalSeconds = interval.getSeconds();
         Instant end = start.plus(length);
-        if (offsetSeconds % lengthSeconds != 0
+        if (offsetSeconds % intervalSeconds != 0
                 || start.getNano() != piece.start().getNano()
                 || end.isAfter(piece.end())) {
             return Optional.empty();
@@ -107,17 +142,18 @@ public final class SlotGrid {
         return Optional.of(new Slot(start, end));
     }
 
-    private static void cut(Slot piece, Duration length, Instant from, Instant to, Map<Instant, Slot> into) {
-        long lengthSeconds = length.getSeconds();
+    private static void cut(
+            Slot piece, Duration length, Duration interval, Instant from, Instant to, Map<Instant, Slot> into) {
+        long intervalSeconds = interval.getSeconds();
         Instant start = piece.start();
         if (start.isBefore(from)) {
             long behind = Duration.between(start, from).getSeconds();
-            long steps = (behind + lengthSeconds - 1) / lengthSeconds;
-            start = start.plusSeconds(steps * lengthSeconds);
+            long steps = (behind + intervalSeconds - 1) / intervalSeconds;
+            start = start.plusSeconds(steps * intervalSeconds);
         }
         for (Instant end = start.plus(length);
                 !end.isAfter(piece.end()) && start.isBefore(to);
-                start = end, end = start.plus(length)) {
+                start = start.plus(interval), end = start.plus(length)) {
             into.putIfAbsent(start, new Slot(start, end));
         }
     }

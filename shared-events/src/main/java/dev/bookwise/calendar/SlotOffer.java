@@ -5,6 +5,7 @@ import dev.bookwise.errors.ErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,18 +33,7 @@ public final class SlotOffer {
         Slot slot = grid.slotAt(start)
                 .orElseThrow(() -> new BookwiseException(
                         ErrorCode.SLOT_NOT_OFFERED, start + " is not the start of an offered slot"));
-        Schedule schedule = grid.schedule();
-        if (start.isBefore(now.plus(schedule.minimumNotice()))) {
-            throw new BookwiseException(
-                    ErrorCode.SLOT_NOT_OFFERED,
-                    start + " is in the past or inside the minimum notice of " + schedule.minimumNoticeMinutes()
-                            + " minutes");
-        }
-        if (!start.isBefore(now.plus(schedule.horizon()))) {
-            throw new BookwiseException(
-                    ErrorCode.SLOT_NOT_OFFERED,
-                    start + " is beyond the booking horizon of " + schedule.horizonDays() + " days");
-        }
+        grid.schedule().leadTime().check(start, now);
         if (occupancy.overlapsOther(occupiedFrom(slot), occupiedUntil(slot), moving)) {
             throw new BookwiseException(ErrorCode.SLOT_UNAVAILABLE, "the slot at " + start + " is already booked");
         }
@@ -52,15 +42,12 @@ public final class SlotOffer {
 
     /** Every start in {@code [from, to)} that {@link #check} would accept at {@code now}, ascending. */
     public List<Slot> available(Instant from, Instant to, Instant now) {
-        Schedule schedule = grid.schedule();
-        Instant earliest = now.plus(schedule.minimumNotice());
-        Instant horizon = now.plus(schedule.horizon());
-        Instant lower = from.isBefore(earliest) ? earliest : from;
-        Instant upper = to.isAfter(horizon) ? horizon : to;
-        if (!lower.isBefore(upper)) {
+        Optional<Slot> bookable = grid.schedule().leadTime().clamp(from, to, now);
+        if (bookable.isEmpty()) {
             return List.of();
         }
-        List<Slot> offered = grid.slotsStartingIn(lower, upper);
+        List<Slot> offered =
+                grid.slotsStartingIn(bookable.get().start(), bookable.get().end());
         List<Slot> free = new ArrayList<>(offered.size());
         for (Slot slot : offered) {
             if (!occupancy.overlaps(occupiedFrom(slot), occupiedUntil(slot))) {

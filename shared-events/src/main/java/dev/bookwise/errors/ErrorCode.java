@@ -32,7 +32,16 @@ public enum ErrorCode {
     PROCESSING_GROUP_NOT_FOUND("processing-group-not-found", 404, "Processing group not found"),
     DEAD_LETTER_SEQUENCE_NOT_FOUND("dead-letter-sequence-not-found", 404, "Dead-letter sequence not found"),
     SUBSCRIPTION_LIMIT_REACHED("subscription-limit-reached", 422, "Subscription limit reached"),
-    SUBSCRIPTION_DELETED("subscription-deleted", 409, "Subscription deleted");
+    SUBSCRIPTION_DELETED("subscription-deleted", 409, "Subscription deleted"),
+    INVALID_EVENT_TYPE("invalid-event-type", 400, "Invalid event type"),
+    SLUG_TAKEN("slug-taken", 409, "Slug taken"),
+    EVENT_TYPE_ARCHIVED("event-type-archived", 422, "Event type archived"),
+    INVALID_ANSWERS("invalid-answers", 400, "Invalid answers"),
+    BOOKING_LIMIT_REACHED("booking-limit-reached", 409, "Booking limit reached"),
+    CUTOFF_PASSED("cutoff-passed", 422, "Cutoff passed"),
+    INVALID_SOURCE_URL("invalid-source-url", 400, "Invalid source URL"),
+    TEAM_NOT_FOUND("team-not-found", 404, "Team not found"),
+    EVENT_TYPE_NOT_FOUND("event-type-not-found", 404, "Event type not found");
 
     private final String code;
     private final int status;

@@ -17,6 +17,15 @@ class SharedEventsArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.hibernate..");
 
+    /** The domain rules are plain Java: messages may carry Axon's annotations, the rules may not. */
+    @ArchTest
+    static final ArchRule calendarRulesArePlainJava = noClasses()
+            .that()
+            .resideInAnyPackage("dev.bookwise.calendar..", "dev.bookwise.errors..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.axonframework..", "com.fasterxml..");
+
     @ArchTest
     static final ArchRule messagesAreRecords = classes()
             .that()

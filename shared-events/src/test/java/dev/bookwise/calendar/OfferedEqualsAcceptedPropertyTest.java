@@ -2,18 +2,19 @@ package dev.bookwise.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bookwise.calendar.types.BookingCounts;
+import dev.bookwise.calendar.types.EventType;
+import dev.bookwise.calendar.types.EventTypeOffer;
+import dev.bookwise.calendar.types.LiveBooking;
+import dev.bookwise.calendar.types.LiveBookings;
+import dev.bookwise.calendar.types.OfferedSlot;
 import dev.bookwise.errors.BookwiseException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,19 +28,11 @@ import net.jqwik.api.Provide;
 
 /**
  * What availability lists is exactly what a booking is accepted for: over hundreds of random
- * schedules, windows, bookings and zones, always around a daylight-saving transition of the zone.
+ * schedules, windows, bookings and zones, always around a daylight-saving transition of the zone;
+ * and a Part 1 schedule's default event type offers and accepts exactly what the schedule does.
  */
 class OfferedEqualsAcceptedPropertyTest {
 
-    private static final List<String> ZONES = List.of(
-            "America/New_York",
-            "Europe/London",
-            "Asia/Kolkata",
-            "Australia/Lord_Howe",
-            "America/Santiago",
-            "Asia/Kathmandu",
-            "Europe/Paris",
-            "UTC");
     private static final Duration STEP = Duration.ofMinutes(5);
 
     record Scenario(
@@ -71,6 +64,49 @@ class OfferedEqualsAcceptedPropertyTest {
         }
     }
 
+    @Property(tries = 200)
+    void theDefaultEventTypeOffersExactlyWhatTheScheduleOffers(@ForAll("scenarios") Scenario scenario) {
+        SlotGrid grid = new SlotGrid(scenario.schedule(), scenario.windows());
+        Occupancy occupancy = new Occupancy();
+        SlotOffer offer = new SlotOffer(grid, occupancy);
+        EventType defaultType = EventType.defaultFor(UUID.randomUUID(), scenario.schedule());
+        LiveBookings bookings = new LiveBookings();
+        Random random = new Random(scenario.seed());
+        List<Slot> open = offer.available(scenario.from(), scenario.to(), scenario.now());
+        for (int i = 0; i < Math.min(8, open.size()); i++) {
+            Slot slot = open.get(random.nextInt(open.size()));
+            if (accepted(offer, slot.start(), scenario.now()) != null) {
+                UUID id = UUID.randomUUID();
+                occupancy.add(id, offer.occupiedFrom(slot), offer.occupiedUntil(slot));
+                bookings.add(new LiveBooking(
+                        id,
+                        defaultType.id(),
+                        slot.start(),
+                        slot.end(),
+                        scenario.schedule().bufferBeforeMinutes(),
+                        scenario.schedule().bufferAfterMinutes()));
+            }
+        }
+        EventTypeOffer typeOffer =
+                new EventTypeOffer(defaultType, scenario.schedule(), scenario.windows(), bookings, BookingCounts.NONE);
+
+        List<Slot> listed = offer.available(scenario.from(), scenario.to(), scenario.now());
+        assertThat(typeOffer.available(scenario.from(), scenario.to(), scenario.now()))
+                .allMatch(slot -> slot.seatsLeft() == 1)
+                .extracting(OfferedSlot::slot)
+                .isEqualTo(listed);
+        for (Instant t = scenario.from(); t.isBefore(scenario.to()); t = t.plus(STEP)) {
+            Slot accepted = accepted(offer, t, scenario.now());
+            Slot acceptedForType;
+            try {
+                acceptedForType = typeOffer.check(t, scenario.now(), null).slot();
+            } catch (BookwiseException refused) {
+                acceptedForType = null;
+            }
+            assertThat(acceptedForType).as("start %s", t).isEqualTo(accepted);
+        }
+    }
+
     /** Books some accepted starts, as reservations would, so occupied ranges never overlap. */
     private static void book(SlotOffer offer, Occupancy occupancy, Scenario scenario) {
         Random random = new Random(scenario.seed());
@@ -93,7 +129,7 @@ class OfferedEqualsAcceptedPropertyTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<String> zones = Arbitraries.of(ZONES);
+        Arbitrary<String> zones = Arbitraries.of(RandomCalendars.ZONES);
         Arbitrary<Integer> slots = Arbitraries.of(15, 20, 30, 45, 60, 90);
         Arbitrary<Integer> buffers = Arbitraries.of(0, 0, 5, 10, 15, 30);
         Arbitrary<Integer> notices = Arbitraries.of(0, 30, 120, 24 * 60);
@@ -108,56 +144,12 @@ class OfferedEqualsAcceptedPropertyTest {
         Random random = new Random(seed);
         ZoneId zoneId = ZoneId.of(zone);
         // around a transition of the zone (or any day for a zone without them)
-        Instant pivot = Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(700)));
-        ZoneOffsetTransition transition = zoneId.getRules().nextTransition(pivot);
-        Instant around = transition == null ? pivot : transition.getInstant();
+        Instant around = RandomCalendars.aroundATransition(zoneId, random);
         Instant now = around.minus(Duration.ofMinutes(random.nextInt(3 * 24 * 60)));
-        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            weekly.put(day, ranges(random));
-        }
-        List<DateOverride> overrides = new ArrayList<>();
-        if (random.nextBoolean()) {
-            overrides.add(new DateOverride(LocalDate.ofInstant(around, zoneId), ranges(random)));
-        }
-        Schedule schedule = new Schedule(zone, slot, before, after, notice, horizon, weekly, overrides);
-        schedule.validate();
-        List<AvailabilityWindow> windows = new ArrayList<>();
-        Instant cursor = now.minus(Duration.ofHours(6)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        int windowSlot = List.of(20, 25, 30, 40).get(random.nextInt(4));
-        for (int i = random.nextInt(3); i > 0; i--) {
-            cursor = cursor.plus(Duration.ofMinutes(5L * random.nextInt(24 * 12)));
-            Instant end = cursor.plus(Duration.ofMinutes(5L * (1 + random.nextInt(6 * 12))));
-            windows.add(new AvailabilityWindow(cursor, end, windowSlot));
-            cursor = end.plus(Duration.ofMinutes(5));
-        }
-        Instant from = now.minus(Duration.ofHours(12)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Schedule schedule = RandomCalendars.hours(zone, slot, before, after, notice, horizon, around, random);
+        List<AvailabilityWindow> windows = RandomCalendars.windows(now, random);
+        Instant from = now.minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.HOURS);
         return new Scenario(
-                schedule,
-                windows,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-                from,
-                from.plus(Duration.ofDays(4)),
-                seed);
-    }
-
-    /** 0 to 3 disjoint wall-clock ranges on a 15-minute grid, sometimes through midnight's 24:00. */
-    private static List<TimeRange> ranges(Random random) {
-        List<TimeRange> ranges = new ArrayList<>();
-        int minute = 0;
-        for (int i = random.nextInt(4); i > 0 && minute < 24 * 60; i--) {
-            int start = minute + 15 * random.nextInt(Math.max(1, (24 * 60 - minute) / 15));
-            int end = Math.min(24 * 60, start + 15 * (1 + random.nextInt(40)));
-            if (end <= start) {
-                break;
-            }
-            ranges.add(new TimeRange(hhmm(start), hhmm(end)));
-            minute = end;
-        }
-        return ranges;
-    }
-
-    private static String hhmm(int minute) {
-        return String.format("%02d:%02d", minute / 60, minute % 60);
+                schedule, windows, now.truncatedTo(ChronoUnit.MINUTES), from, from.plus(Duration.ofDays(4)), seed);
     }
 }

@@ -3,6 +3,7 @@ package dev.bookwise.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -150,5 +151,73 @@ class SlotGridTest {
                     .isEqualTo(
                             listed.stream().filter(s -> s.start().equals(start)).findFirst());
         }
+    }
+
+    @Test
+    void slotsStartEveryIntervalAndLastTheirLength() {
+        Schedule hours = everyDay("UTC", 30, "09:00", "11:00");
+        SlotGrid grid = new SlotGrid(hours, Duration.ofMinutes(45), Duration.ofMinutes(15), List.of());
+
+        // 45-minute slots every 15 minutes, the last one ending at 11:00
+        assertThat(startsOn(grid, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"))
+                .containsExactly(
+                        Instant.parse("2024-01-01T09:00:00Z"),
+                        Instant.parse("2024-01-01T09:15:00Z"),
+                        Instant.parse("2024-01-01T09:30:00Z"),
+                        Instant.parse("2024-01-01T09:45:00Z"),
+                        Instant.parse("2024-01-01T10:00:00Z"),
+                        Instant.parse("2024-01-01T10:15:00Z"));
+        assertThat(grid.slotAt(Instant.parse("2024-01-01T09:15:00Z")))
+                .contains(new Slot(Instant.parse("2024-01-01T09:15:00Z"), Instant.parse("2024-01-01T10:00:00Z")));
+        assertThat(grid.slotAt(Instant.parse("2024-01-01T09:20:00Z"))).isEmpty();
+        assertThat(grid.slotAt(Instant.parse("2024-01-01T10:30:00Z"))).isEmpty();
+    }
+
+    @Test
+    void anIntervalLongerThanTheSlotLeavesGaps() {
+        Schedule hours = everyDay("UTC", 30, "09:00", "11:00");
+        SlotGrid grid = new SlotGrid(hours, Duration.ofMinutes(20), Duration.ofMinutes(45), List.of());
+
+        assertThat(grid.slotsStartingIn(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z")))
+                .containsExactly(
+                        new Slot(Instant.parse("2024-01-01T09:00:00Z"), Instant.parse("2024-01-01T09:20:00Z")),
+                        new Slot(Instant.parse("2024-01-01T09:45:00Z"), Instant.parse("2024-01-01T10:05:00Z")),
+                        new Slot(Instant.parse("2024-01-01T10:30:00Z"), Instant.parse("2024-01-01T10:50:00Z")));
+    }
+
+    @Test
+    void theIntervalCountsFromTheStartOfEachPieceAcrossAFallBack() {
+        // 2024-11-03 in New York: 00:00-03:00 is four hours long; 01:00 EDT is 05:00Z, 01:00 EST 06:00Z
+        SlotGrid grid = new SlotGrid(
+                everyDay("America/New_York", 30, "00:00", "03:00"),
+                Duration.ofMinutes(60),
+                Duration.ofMinutes(40),
+                List.of());
+        Instant from = Instant.parse("2024-11-03T04:00:00Z");
+        Instant to = Instant.parse("2024-11-03T08:00:00Z");
+
+        assertThat(startsOn(grid, "2024-11-03T04:00:00Z", "2024-11-03T08:00:00Z"))
+                .containsExactly(
+                        Instant.parse("2024-11-03T04:00:00Z"),
+                        Instant.parse("2024-11-03T04:40:00Z"),
+                        Instant.parse("2024-11-03T05:20:00Z"),
+                        Instant.parse("2024-11-03T06:00:00Z"),
+                        Instant.parse("2024-11-03T06:40:00Z"));
+        List<Slot> listed = grid.slotsStartingIn(from, to);
+        for (Instant t = from; t.isBefore(to); t = t.plusSeconds(300)) {
+            Instant start = t;
+            assertThat(grid.slotAt(start))
+                    .isEqualTo(
+                            listed.stream().filter(s -> s.start().equals(start)).findFirst());
+        }
+    }
+
+    @Test
+    void theOneArgumentGridUsesTheSchedulesSlotForBoth() {
+        Schedule schedule = everyDay("UTC", 30, "09:00", "10:00");
+        SlotGrid grid = new SlotGrid(schedule, List.of());
+
+        assertThat(grid.slotLength()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(grid.slotInterval()).isEqualTo(Duration.ofMinutes(30));
     }
 }
