@@ -9,7 +9,8 @@ public sealed interface BookingEvent
                 BookingCancelled,
                 BookingCompleted,
                 BookingExpired,
-                BookingRescheduled {
+                BookingRescheduled,
+                BookingMarkedNoShow {
 
     UUID bookingId();
 

@@ -4,6 +4,7 @@ import dev.bookwise.calendar.LeadTime;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,6 +88,11 @@ public record EventType(
      * {@code slotMinutes} starting every {@code slotMinutes}, its buffers, notice and horizon, on
      * the host's default schedule.
      */
+    /** The id of a host's default type: the same on every replay, with no event to carry it. */
+    public static UUID defaultIdFor(UUID hostId) {
+        return UUID.nameUUIDFromBytes(("bookwise:default-event-type:" + hostId).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static EventType defaultFor(UUID id, Schedule schedule) {
         return new EventType(
                 id,
