@@ -1,10 +1,12 @@
 package dev.bookwise.calendar;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * A booking as the command side knows it. {@code expiresAt} applies while it is RESERVED.
+ * A booking as the command side knows it. {@code expiresAt} applies while it is RESERVED;
+ * {@code eventTypeId} is the kind of meeting (the host's default type's id for Part 1 bookings).
  * It occupies {@code [start - bufferBefore, end + bufferAfter)}.
  */
 public record Booking(
@@ -16,4 +18,13 @@ public record Booking(
         Instant expiresAt,
         Attendee attendee,
         int bufferBeforeMinutes,
-        int bufferAfterMinutes) {}
+        int bufferAfterMinutes,
+        UUID eventTypeId,
+        Map<String, Object> answers,
+        Map<String, String> metadata) {
+
+    public Booking {
+        answers = answers == null ? Map.of() : answers;
+        metadata = metadata == null ? Map.of() : metadata;
+    }
+}

@@ -5,7 +5,9 @@ public enum BookingStatus {
     CONFIRMED,
     CANCELLED,
     EXPIRED,
-    COMPLETED;
+    COMPLETED,
+    /** A confirmed booking whose start passed without the attendee. */
+    NO_SHOW;
 
     /** A live booking holds its slot. */
     public boolean isLive() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 record ReserveBookingRequest(
@@ -14,7 +15,10 @@ record ReserveBookingRequest(
         LocalDateTime localStart,
         @Size(max = 64) String timeZone,
         ZoneOffset offset,
-        @NotNull @Valid AttendeeRequest attendee) {
+        @NotNull @Valid AttendeeRequest attendee,
+        UUID eventTypeId,
+        @Size(max = 50) Map<String, Object> answers,
+        @Size(max = 16) Map<String, String> metadata) {
 
     RequestedStart when() {
         return new RequestedStart(start, localStart, timeZone, offset);

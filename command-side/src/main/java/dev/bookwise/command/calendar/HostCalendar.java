@@ -7,16 +7,24 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Booking;
 import dev.bookwise.calendar.BookingStatus;
-import dev.bookwise.calendar.Occupancy;
 import dev.bookwise.calendar.Schedule;
-import dev.bookwise.calendar.Slot;
-import dev.bookwise.calendar.SlotGrid;
-import dev.bookwise.calendar.SlotOffer;
 import dev.bookwise.calendar.Zones;
+import dev.bookwise.calendar.types.Answers;
+import dev.bookwise.calendar.types.AttendeeCutoff;
+import dev.bookwise.calendar.types.BookingCounts;
+import dev.bookwise.calendar.types.EventType;
+import dev.bookwise.calendar.types.EventTypeOffer;
+import dev.bookwise.calendar.types.LiveBooking;
+import dev.bookwise.calendar.types.LiveBookings;
+import dev.bookwise.calendar.types.Metadata;
+import dev.bookwise.calendar.types.OfferedSlot;
+import dev.bookwise.commands.ArchiveEventTypeCommand;
 import dev.bookwise.commands.CancelBookingCommand;
 import dev.bookwise.commands.CompleteBookingCommand;
 import dev.bookwise.commands.ConfirmBookingCommand;
+import dev.bookwise.commands.DefineEventTypeCommand;
 import dev.bookwise.commands.DefineScheduleCommand;
+import dev.bookwise.commands.MarkNoShowCommand;
 import dev.bookwise.commands.MergeAvailabilityWindowCommand;
 import dev.bookwise.commands.RegisterHostCommand;
 import dev.bookwise.commands.RescheduleBookingCommand;
@@ -28,21 +36,30 @@ import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingCompleted;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingMarkedNoShow;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
+import dev.bookwise.events.EventTypeArchived;
+import dev.bookwise.events.EventTypeDefined;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -70,12 +87,17 @@ class HostCalendar {
     private Schedule schedule;
     private List<AvailabilityWindow> windows = new ArrayList<>();
     private Map<UUID, OpenBooking> open = new HashMap<>();
+    /** Named schedules by id (the default schedule is {@link #schedule}). */
+    private Map<UUID, Schedule> schedules = new HashMap<>();
+    /** Event types defined by the host (the default type follows the default schedule). */
+    private Map<UUID, EventType> eventTypes = new LinkedHashMap<>();
+
+    private Set<UUID> archivedTypes = new HashSet<>();
+    /** Bookings per type and date that count towards limits (completed ones too, which leave {@link #open}). */
+    private BookingCounts counts = BookingCounts.NONE;
 
     @JsonIgnore
-    private transient SlotOffer offer;
-
-    @JsonIgnore
-    private transient Occupancy occupancy;
+    private transient LiveBookings live;
 
     protected HostCalendar() {}
 
@@ -89,8 +111,70 @@ class HostCalendar {
     @CommandHandler
     Schedule handle(DefineScheduleCommand command) {
         command.schedule().validate();
-        apply(new ScheduleDefined(hostId, command.schedule()));
-        return schedule;
+        if (command.scheduleId() != null) {
+            boolean known = schedules.containsKey(command.scheduleId());
+            if (command.create() == known) {
+                throw known
+                        ? new BookwiseException(
+                                ErrorCode.INVALID_REQUEST, "schedule " + command.scheduleId() + " exists already")
+                        : new BookwiseException(ErrorCode.NOT_FOUND, "no schedule " + command.scheduleId());
+            }
+        }
+        apply(new ScheduleDefined(hostId, command.schedule(), command.scheduleId(), command.name()));
+        return command.scheduleId() == null ? schedule : schedules.get(command.scheduleId());
+    }
+
+    @CommandHandler
+    EventType handle(DefineEventTypeCommand command) {
+        EventType type = command.eventType();
+        type.validate();
+        UUID defaultId = EventType.defaultIdFor(hostId);
+        if (defaultId.equals(type.id())) {
+            throw new BookwiseException(
+                    ErrorCode.INVALID_EVENT_TYPE,
+                    "the default event type follows the default schedule: PUT /api/hosts/" + hostId + "/schedule");
+        }
+        boolean known = eventTypes.containsKey(type.id());
+        if (!command.create() && !known) {
+            throw new BookwiseException(ErrorCode.EVENT_TYPE_NOT_FOUND, "no event type " + type.id());
+        }
+        if (command.create() && known) {
+            throw new BookwiseException(ErrorCode.INVALID_EVENT_TYPE, "event type " + type.id() + " exists already");
+        }
+        if (archivedTypes.contains(type.id())) {
+            throw new BookwiseException(ErrorCode.EVENT_TYPE_ARCHIVED, "event type " + type.id() + " is archived");
+        }
+        boolean slugTaken = EventType.DEFAULT_SLUG.equals(type.slug())
+                || eventTypes.values().stream()
+                        .anyMatch(other ->
+                                !other.id().equals(type.id()) && other.slug().equals(type.slug()));
+        if (slugTaken) {
+            throw new BookwiseException(
+                    ErrorCode.SLUG_TAKEN, "this host already has an event type '" + type.slug() + "'");
+        }
+        if (type.scheduleId() != null && !schedules.containsKey(type.scheduleId())) {
+            throw new BookwiseException(ErrorCode.INVALID_EVENT_TYPE, "scheduleId: no schedule " + type.scheduleId());
+        }
+        apply(new EventTypeDefined(hostId, type));
+        return type;
+    }
+
+    @CommandHandler
+    EventType handle(ArchiveEventTypeCommand command) {
+        EventType type = eventTypes.get(command.eventTypeId());
+        if (type == null) {
+            throw new BookwiseException(
+                    EventType.defaultIdFor(hostId).equals(command.eventTypeId())
+                            ? ErrorCode.INVALID_EVENT_TYPE
+                            : ErrorCode.EVENT_TYPE_NOT_FOUND,
+                    EventType.defaultIdFor(hostId).equals(command.eventTypeId())
+                            ? "the default event type cannot be archived"
+                            : "no event type " + command.eventTypeId());
+        }
+        if (!archivedTypes.contains(type.id())) {
+            apply(new EventTypeArchived(hostId, type.id()));
+        }
+        return type;
     }
 
     @CommandHandler
@@ -118,7 +202,17 @@ class HostCalendar {
     @CommandHandler
     Booking handle(ReserveBookingCommand command, ReservationPolicy policy, DeadlineManager deadlines) {
         Instant now = now();
-        Slot slot = offer().check(command.start(), now, null);
+        EventType type = typeOf(command.eventTypeId());
+        if (archivedTypes.contains(type.id())) {
+            throw new BookwiseException(ErrorCode.EVENT_TYPE_ARCHIVED, "event type " + type.id() + " is archived");
+        }
+        if (command.anonymous() && !type.isPublic()) {
+            throw new BookwiseException(
+                    ErrorCode.UNAUTHENTICATED, "booking this event type needs the host's key (it is not public)");
+        }
+        Answers answers = Answers.check(type.questions(), command.answers() == null ? Map.of() : command.answers());
+        Metadata metadata = Metadata.check(command.metadata() == null ? Map.of() : command.metadata());
+        OfferedSlot slot = offerFor(type).check(command.start(), now, null);
         Instant expiresAt = now.plus(policy.ttl());
         String deadlineId = deadlines.schedule(
                 expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId(), hostId));
@@ -127,12 +221,16 @@ class HostCalendar {
                 hostId,
                 slot.start(),
                 slot.end(),
-                schedule.bufferBeforeMinutes(),
-                schedule.bufferAfterMinutes(),
+                type.bufferBeforeMinutes(),
+                type.bufferAfterMinutes(),
                 command.attendee(),
                 expiresAt,
-                deadlineId));
-        return open.get(command.bookingId()).view(hostId);
+                deadlineId,
+                type.id(),
+                answers.values(),
+                metadata.values(),
+                command.manageTokenSha256()));
+        return open.get(command.bookingId()).view(hostId, answers.values(), metadata.values());
     }
 
     @CommandHandler
@@ -147,6 +245,9 @@ class HostCalendar {
     Booking handle(CancelBookingCommand command, DeadlineManager deadlines) {
         OpenBooking booking = requireStatus(
                 command.bookingId(), BookingStatus.CANCELLED, BookingStatus.RESERVED, BookingStatus.CONFIRMED);
+        if (command.byAttendee()) {
+            AttendeeCutoff.checkCancel(typeOf(booking.eventTypeId()), booking.start(), now());
+        }
         if (booking.status() == BookingStatus.RESERVED) {
             deadlines.cancelSchedule(RESERVATION_EXPIRY, booking.expiryDeadlineId());
         }
@@ -167,6 +268,19 @@ class HostCalendar {
     }
 
     @CommandHandler
+    Booking handle(MarkNoShowCommand command) {
+        OpenBooking booking = requireStatus(command.bookingId(), BookingStatus.NO_SHOW, BookingStatus.CONFIRMED);
+        if (!booking.start().isBefore(now())) {
+            throw new BookwiseException(
+                    ErrorCode.INVALID_TRANSITION,
+                    "booking " + booking.bookingId() + " cannot be marked a no-show before it starts at "
+                            + booking.start());
+        }
+        apply(new BookingMarkedNoShow(booking.bookingId(), hostId, command.reason()));
+        return booking.withStatus(BookingStatus.NO_SHOW).view(hostId);
+    }
+
+    @CommandHandler
     Booking handle(RescheduleBookingCommand command) {
         OpenBooking booking = open.get(command.bookingId());
         if (booking == null) {
@@ -174,7 +288,13 @@ class HostCalendar {
                     ErrorCode.INVALID_TRANSITION,
                     "booking " + command.bookingId() + " is no longer live and cannot be rescheduled");
         }
-        Slot slot = offer().check(command.start(), now(), booking.bookingId());
+        // the booking keeps its type, archived or not; the type's current duration and buffers apply
+        EventType type = typeOf(booking.eventTypeId());
+        Instant now = now();
+        if (command.byAttendee()) {
+            AttendeeCutoff.checkReschedule(type, booking.start(), now);
+        }
+        OfferedSlot slot = offerFor(type).check(command.start(), now, booking.bookingId());
         apply(new BookingRescheduled(
                 booking.bookingId(),
                 hostId,
@@ -182,8 +302,8 @@ class HostCalendar {
                 booking.end(),
                 slot.start(),
                 slot.end(),
-                schedule.bufferBeforeMinutes(),
-                schedule.bufferAfterMinutes()));
+                type.bufferBeforeMinutes(),
+                type.bufferAfterMinutes()));
         return open.get(booking.bookingId()).view(hostId);
     }
 
@@ -216,19 +336,55 @@ class HostCalendar {
         return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private SlotOffer offer() {
-        if (offer == null) {
-            offer = new SlotOffer(new SlotGrid(schedule, windows), occupancy());
+    /** The type with this id (null: the default type), archived or not. */
+    private EventType typeOf(UUID eventTypeId) {
+        UUID defaultId = EventType.defaultIdFor(hostId);
+        if (eventTypeId == null || eventTypeId.equals(defaultId)) {
+            return EventType.defaultFor(defaultId, schedule);
         }
-        return offer;
+        EventType type = eventTypes.get(eventTypeId);
+        if (type == null) {
+            throw new BookwiseException(ErrorCode.EVENT_TYPE_NOT_FOUND, "no event type " + eventTypeId);
+        }
+        return type;
     }
 
-    private Occupancy occupancy() {
-        if (occupancy == null) {
-            occupancy = new Occupancy();
-            open.values().forEach(b -> occupancy.add(b.bookingId(), b.occupiedFrom(), b.occupiedUntil()));
+    private Schedule scheduleOf(EventType type) {
+        return type.scheduleId() == null ? schedule : schedules.get(type.scheduleId());
+    }
+
+    /** The one decision for every type: the default type also takes the host's one-off windows. */
+    private EventTypeOffer offerFor(EventType type) {
+        boolean isDefault = type.id().equals(EventType.defaultIdFor(hostId));
+        return new EventTypeOffer(type, scheduleOf(type), isDefault ? windows : List.of(), live(), counts);
+    }
+
+    private LiveBookings live() {
+        if (live == null) {
+            live = new LiveBookings();
+            open.values().forEach(b -> live.add(liveBooking(b)));
         }
-        return occupancy;
+        return live;
+    }
+
+    private LiveBooking liveBooking(OpenBooking booking) {
+        return new LiveBooking(
+                booking.bookingId(),
+                booking.eventTypeId() == null ? EventType.defaultIdFor(hostId) : booking.eventTypeId(),
+                booking.start(),
+                booking.end(),
+                booking.bufferBeforeMinutes(),
+                booking.bufferAfterMinutes());
+    }
+
+    /** The date a booking of this type starting then counts on, in its schedule's zone (null: type unknown). */
+    private LocalDate countedOn(UUID eventTypeId, Instant start) {
+        UUID defaultId = EventType.defaultIdFor(hostId);
+        EventType type = eventTypeId == null || eventTypeId.equals(defaultId)
+                ? EventType.defaultFor(defaultId, schedule)
+                : eventTypes.get(eventTypeId);
+        Schedule zoneOf = type == null || scheduleOf(type) == null ? schedule : scheduleOf(type);
+        return start.atZone(zoneOf.zone()).toLocalDate();
     }
 
     @EventSourcingHandler
@@ -239,19 +395,32 @@ class HostCalendar {
 
     @EventSourcingHandler
     void on(ScheduleDefined event) {
-        schedule = event.schedule();
-        offer = null;
+        if (event.isDefault()) {
+            schedule = event.schedule();
+        } else {
+            schedules.put(event.scheduleId(), event.schedule());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeDefined event) {
+        eventTypes.put(event.eventType().id(), event.eventType());
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeArchived event) {
+        archivedTypes.add(event.eventTypeId());
     }
 
     @EventSourcingHandler
     void on(AvailabilityWindowMerged event) {
         windows.removeAll(event.absorbed());
         windows.add(event.window());
-        offer = null;
     }
 
     @EventSourcingHandler
-    void on(BookingReserved event) {
+    void on(BookingReserved event, @Timestamp Instant at) {
+        LocalDate countedOn = countedOn(event.eventTypeId(), event.start());
         OpenBooking booking = new OpenBooking(
                 event.bookingId(),
                 BookingStatus.RESERVED,
@@ -261,9 +430,14 @@ class HostCalendar {
                 event.bufferAfterMinutes(),
                 event.attendee(),
                 event.expiresAt(),
-                event.expiryDeadlineId());
+                event.expiryDeadlineId(),
+                event.eventTypeId(),
+                countedOn);
         open.put(booking.bookingId(), booking);
-        occupancy().add(booking.bookingId(), booking.occupiedFrom(), booking.occupiedUntil());
+        live().add(liveBooking(booking));
+        // dates a week before the event can no longer take a booking: their counts are not needed
+        counts = counts.plus(typeIdOf(booking), countedOn)
+                .withoutDatesBefore(at.atZone(ZoneOffset.UTC).toLocalDate().minusDays(8));
     }
 
     @EventSourcingHandler
@@ -274,32 +448,49 @@ class HostCalendar {
     @EventSourcingHandler
     void on(BookingRescheduled event) {
         OpenBooking booking = open.get(event.bookingId());
-        occupancy().remove(booking.bookingId(), booking.occupiedFrom());
-        OpenBooking moved =
-                booking.movedTo(event.start(), event.end(), event.bufferBeforeMinutes(), event.bufferAfterMinutes());
+        LocalDate countedOn = countedOn(booking.eventTypeId(), event.start());
+        OpenBooking moved = booking.movedTo(
+                event.start(), event.end(), event.bufferBeforeMinutes(), event.bufferAfterMinutes(), countedOn);
         open.put(moved.bookingId(), moved);
-        occupancy().add(moved.bookingId(), moved.occupiedFrom(), moved.occupiedUntil());
+        live().add(liveBooking(moved));
+        if (booking.countedOn() != null) {
+            counts = counts.minus(typeIdOf(booking), booking.countedOn());
+        }
+        counts = counts.plus(typeIdOf(moved), countedOn);
+    }
+
+    @EventSourcingHandler
+    void on(BookingMarkedNoShow event) {
+        close(event.bookingId(), true);
     }
 
     @EventSourcingHandler
     void on(BookingCancelled event) {
-        close(event.bookingId());
+        close(event.bookingId(), true);
     }
 
     @EventSourcingHandler
     void on(BookingExpired event) {
-        close(event.bookingId());
+        close(event.bookingId(), true);
     }
 
     @EventSourcingHandler
     void on(BookingCompleted event) {
-        close(event.bookingId());
+        // a completed booking still counts towards its type's limits
+        close(event.bookingId(), false);
     }
 
-    private void close(UUID bookingId) {
+    private void close(UUID bookingId, boolean uncount) {
         OpenBooking booking = open.remove(bookingId);
         if (booking != null) {
-            occupancy().remove(bookingId, booking.occupiedFrom());
+            live().remove(bookingId);
+            if (uncount && booking.countedOn() != null) {
+                counts = counts.minus(typeIdOf(booking), booking.countedOn());
+            }
         }
+    }
+
+    private UUID typeIdOf(OpenBooking booking) {
+        return booking.eventTypeId() == null ? EventType.defaultIdFor(hostId) : booking.eventTypeId();
     }
 }

@@ -3,11 +3,18 @@ package dev.bookwise.command.calendar;
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.Booking;
 import dev.bookwise.calendar.BookingStatus;
+import dev.bookwise.calendar.types.EventType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
-/** What the aggregate keeps of a RESERVED or CONFIRMED booking. */
+/**
+ * What the aggregate keeps of a RESERVED or CONFIRMED booking. {@code eventTypeId} null: the host's
+ * default type (bookings made before event types); {@code countedOn}: the date its type's limits
+ * count it on (null for bookings from before limits, which count nowhere).
+ */
 record OpenBooking(
         UUID bookingId,
         BookingStatus status,
@@ -17,7 +24,9 @@ record OpenBooking(
         int bufferAfterMinutes,
         Attendee attendee,
         Instant expiresAt,
-        String expiryDeadlineId) {
+        String expiryDeadlineId,
+        UUID eventTypeId,
+        LocalDate countedOn) {
 
     Instant occupiedFrom() {
         return start.minus(Duration.ofMinutes(bufferBeforeMinutes));
@@ -37,10 +46,13 @@ record OpenBooking(
                 bufferAfterMinutes,
                 attendee,
                 expiresAt,
-                expiryDeadlineId);
+                expiryDeadlineId,
+                eventTypeId,
+                countedOn);
     }
 
-    OpenBooking movedTo(Instant newStart, Instant newEnd, int newBufferBefore, int newBufferAfter) {
+    OpenBooking movedTo(
+            Instant newStart, Instant newEnd, int newBufferBefore, int newBufferAfter, LocalDate newCountedOn) {
         return new OpenBooking(
                 bookingId,
                 status,
@@ -50,10 +62,12 @@ record OpenBooking(
                 newBufferAfter,
                 attendee,
                 expiresAt,
-                expiryDeadlineId);
+                expiryDeadlineId,
+                eventTypeId,
+                newCountedOn);
     }
 
-    Booking view(UUID hostId) {
+    Booking view(UUID hostId, Map<String, Object> answers, Map<String, String> metadata) {
         return new Booking(
                 bookingId,
                 hostId,
@@ -63,6 +77,14 @@ record OpenBooking(
                 status == BookingStatus.RESERVED ? expiresAt : null,
                 attendee,
                 bufferBeforeMinutes,
-                bufferAfterMinutes);
+                bufferAfterMinutes,
+                eventTypeId == null ? EventType.defaultIdFor(hostId) : eventTypeId,
+                answers,
+                metadata);
+    }
+
+    /** The booking as commands other than the reservation answer it (answers and metadata are on the query side). */
+    Booking view(UUID hostId) {
+        return view(hostId, Map.of(), Map.of());
     }
 }

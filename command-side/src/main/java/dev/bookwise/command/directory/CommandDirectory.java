@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The command side's own lookups: which host a key belongs to and which calendar holds a booking.
+ * The command side's own lookups: which host a key belongs to, which calendar holds a booking and
+ * which booking a manage token manages (its digest only).
  * A subscribing group, so each row commits in the transaction of the event that causes it.
  */
 @Component
@@ -36,6 +37,13 @@ public class CommandDirectory {
     @EventHandler
     void on(BookingReserved event) {
         insert("booking_directory", List.of("booking_id", "host_id"), event.bookingId(), event.hostId());
+        if (event.manageTokenSha256() != null) {
+            insert(
+                    "booking_manage_token",
+                    List.of("token_sha256", "booking_id"),
+                    event.manageTokenSha256(),
+                    event.bookingId());
+        }
     }
 
     /** With the command's other writes when one is running (the usual case), at once otherwise. */
@@ -53,6 +61,17 @@ public class CommandDirectory {
                         "SELECT host_id FROM host_credential WHERE api_key_sha256 = ?",
                         (rs, i) -> rs.getObject(1, UUID.class),
                         apiKeySha256)
+                .stream()
+                .findFirst();
+    }
+
+    /** The booking a manage token (by its SHA-256, hex) manages. */
+    public Optional<UUID> bookingWithManageTokenDigest(String tokenSha256) {
+        return jdbc
+                .query(
+                        "SELECT booking_id FROM booking_manage_token WHERE token_sha256 = ?",
+                        (rs, i) -> rs.getObject(1, UUID.class),
+                        tokenSha256)
                 .stream()
                 .findFirst();
     }

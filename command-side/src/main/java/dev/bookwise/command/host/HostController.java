@@ -63,6 +63,37 @@ class HostController {
         });
     }
 
+    @PostMapping("/{hostId}/schedules")
+    ResponseEntity<NamedScheduleResponse> createSchedule(
+            @PathVariable UUID hostId,
+            @Valid @RequestBody NamedScheduleRequest body,
+            Caller caller,
+            HttpServletRequest request) {
+        caller.requireHost(hostId);
+        UUID scheduleId = UUID.randomUUID();
+        return responses.execute(
+                request, caller, hostId, body, HttpStatus.CREATED, () -> defineNamed(hostId, scheduleId, body, true));
+    }
+
+    @PutMapping("/{hostId}/schedules/{scheduleId}")
+    ResponseEntity<NamedScheduleResponse> replaceSchedule(
+            @PathVariable UUID hostId,
+            @PathVariable UUID scheduleId,
+            @Valid @RequestBody NamedScheduleRequest body,
+            Caller caller,
+            HttpServletRequest request) {
+        caller.requireHost(hostId);
+        return responses.execute(
+                request, caller, hostId, body, HttpStatus.OK, () -> defineNamed(hostId, scheduleId, body, false));
+    }
+
+    private NamedScheduleResponse defineNamed(UUID hostId, UUID scheduleId, NamedScheduleRequest body, boolean create) {
+        Schedule schedule = body.toSchedule();
+        Schedule stored = commands.sendAndWait(new DefineScheduleCommand(
+                hostId, schedule, scheduleId, body.name().strip(), create));
+        return NamedScheduleResponse.of(hostId, scheduleId, body.name().strip(), stored);
+    }
+
     @PostMapping("/{hostId}/availability-windows")
     ResponseEntity<AvailabilityWindow> addWindow(
             @PathVariable UUID hostId,

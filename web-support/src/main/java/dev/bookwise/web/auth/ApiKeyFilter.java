@@ -16,10 +16,10 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,10 +41,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     /** The role the admin key has for the actuator's {@code show-details: when-authorized}. */
     public static final String ADMIN_ROLE = "ADMIN";
 
-    /** Finds the host owning a key by the key's SHA-256 (hex); the request is there for lookups that may wait. */
+    /**
+     * Finds who holds a key by its SHA-256 (hex): a host, or (where the application knows manage
+     * tokens) a booking's attendee; the request is there for lookups that may wait.
+     */
     @FunctionalInterface
     public interface HostKeys {
-        Optional<UUID> hostWithKeyDigest(String apiKeySha256, HttpServletRequest request);
+        Optional<Caller> callerWithKeyDigest(String apiKeySha256, HttpServletRequest request);
     }
 
     private final BearerAuthentication authentication;
@@ -52,7 +55,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final RateLimiter perAddress;
     private final HostKeys hostKeys;
     private final Set<String> anonymousPaths;
+    private final Set<String> manageTokenPaths;
     private final ObjectMapper json;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
     /**
      * @param anonymousPaths paths that may be read without a key (exact paths, or prefixes ending in {@code /**})
@@ -63,11 +68,27 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             HostKeys hostKeys,
             Set<String> anonymousPaths,
             ObjectMapper json) {
+        this(adminKey, limits, hostKeys, anonymousPaths, Set.of(), json);
+    }
+
+    /**
+     * @param manageTokenPaths the only requests a booking's manage token may make, as
+     *     {@code "METHOD /path/pattern"} (Ant patterns, {@code *} one segment); the handler still
+     *     checks that the booking is the token's ({@link Caller#requireBooking})
+     */
+    public ApiKeyFilter(
+            String adminKey,
+            RateLimitProperties limits,
+            HostKeys hostKeys,
+            Set<String> anonymousPaths,
+            Set<String> manageTokenPaths,
+            ObjectMapper json) {
         this.authentication = new BearerAuthentication(adminKey);
         this.perKey = new RateLimiter(new RateLimiter.Limit(limits.perKey(), limits.perKeyBurst()));
         this.perAddress = new RateLimiter(new RateLimiter.Limit(limits.perIp(), limits.perIpBurst()));
         this.hostKeys = hostKeys;
         this.anonymousPaths = Set.copyOf(anonymousPaths);
+        this.manageTokenPaths = Set.copyOf(manageTokenPaths);
         this.json = json;
     }
 
@@ -89,7 +110,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             wait = perAddress.tryAcquire(request.getRemoteAddr());
             if (wait.isEmpty() && digest != null) {
                 try {
-                    caller = authentication.lookUp(digest, found -> hostKeys.hostWithKeyDigest(found, request));
+                    caller = authentication.lookUp(digest, found -> hostKeys.callerWithKeyDigest(found, request));
                 } catch (DataAccessException e) {
                     if (!Outages.isDatabaseUnavailable(e)) {
                         throw e;
@@ -124,12 +145,26 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             problem(response, request, ErrorCode.UNAUTHENTICATED, "send Authorization: Bearer <admin or host key>");
             return;
         }
+        if (caller.get().attendee() && !openToManageTokens(request.getMethod(), path)) {
+            problem(response, request, ErrorCode.FORBIDDEN, "a manage token may only read and manage its own booking");
+            return;
+        }
         if (path.startsWith("/actuator") && !anonymous(path) && !caller.get().admin()) {
             problem(response, request, ErrorCode.FORBIDDEN, "only the admin key may use the operations endpoints");
             return;
         }
         request.setAttribute(CALLER, caller.get());
         chain.doFilter(new AuthenticatedRequest(request, caller.get()), response);
+    }
+
+    private boolean openToManageTokens(String method, String path) {
+        for (String open : manageTokenPaths) {
+            int space = open.indexOf(' ');
+            if (open.substring(0, space).equals(method) && paths.match(open.substring(space + 1), path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean anonymous(String path) {

@@ -15,9 +15,20 @@ public final class ApiKeys {
     private ApiKeys() {}
 
     public static String generate() {
+        return random("bwk_");
+    }
+
+    /** An attendee's manage token: a capability for one booking ({@value #MANAGE_TOKEN_PREFIX}...). */
+    public static String generateManageToken() {
+        return random(MANAGE_TOKEN_PREFIX);
+    }
+
+    public static final String MANAGE_TOKEN_PREFIX = "bwm_";
+
+    private static String random(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "bwk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String sha256Hex(String text) {
