@@ -64,6 +64,40 @@ class PreviousVersionStoreIT extends CommandSideIT {
                 .as("an expired booking of the old store cannot be confirmed")
                 .isEqualTo(409);
 
+        // a host of the old store uses what came after it: a named schedule, an event type with seats
+        // and a question, a booking of it with a manage token, the attendee cancelling with it
+        Api.Response evenings = api.post(
+                "/api/hosts/" + ada + "/schedules",
+                ADMIN,
+                "{\"name\":\"Evenings\",\"timeZone\":\"America/New_York\",\"weeklyHours\":{"
+                        + "\"MONDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}],"
+                        + "\"TUESDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}],"
+                        + "\"WEDNESDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}],"
+                        + "\"THURSDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}],"
+                        + "\"FRIDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}],"
+                        + "\"SATURDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}],"
+                        + "\"SUNDAY\":[{\"start\":\"18:00\",\"end\":\"21:00\"}]}}");
+        assertThat(evenings.status()).as(evenings.toString()).isEqualTo(201);
+        Api.Response classType = api.post(
+                "/api/hosts/" + ada + "/event-types",
+                ADMIN,
+                "{\"slug\":\"class\",\"title\":\"Class\",\"durationMinutes\":60,\"seats\":3,"
+                        + "\"scheduleId\":\"" + evenings.text("scheduleId") + "\","
+                        + "\"questions\":[{\"id\":\"level\",\"label\":\"Level\",\"type\":\"select\","
+                        + "\"options\":[\"new\",\"old\"],\"required\":true}]}");
+        assertThat(classType.status()).as(classType.toString()).isEqualTo(201);
+        Api.Response seat = api.post(
+                "/api/bookings",
+                ADMIN,
+                "{\"hostId\":\"" + ada + "\",\"eventTypeId\":\"" + classType.text("eventTypeId") + "\","
+                        + "\"localStart\":\"" + day + "T18:00\",\"timeZone\":\"America/New_York\","
+                        + "\"answers\":{\"level\":\"new\"},"
+                        + "\"attendee\":{\"name\":\"Di\",\"email\":\"di@example.com\",\"timeZone\":\"UTC\"}}");
+        assertThat(seat.status()).as(seat.toString()).isEqualTo(201);
+        Api.Response attendeeCancel =
+                api.post("/api/bookings/" + seat.text("bookingId") + "/cancel", seat.text("manageToken"), "{}");
+        assertThat(attendeeCancel.status()).as(attendeeCancel.toString()).isEqualTo(200);
+
         // and the host's key of the old store still authenticates it (its digest came from the old events)
         int sequence = jdbc.queryForObject(
                 "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
