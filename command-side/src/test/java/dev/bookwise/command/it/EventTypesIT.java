@@ -3,6 +3,7 @@ package dev.bookwise.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bookwise.testsupport.Api;
+import dev.bookwise.testsupport.TestDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -88,14 +89,15 @@ class EventTypesIT extends CommandSideIT {
     void exactlyTheSeatsOfASeatedSlotAreTakenUnderConcurrentRequests() {
         Host host = openHost();
         String seated =
-                typeId(host, Map.of("slug", "class", "durationMinutes", 60, "slotIntervalMinutes", 60, "seats", 5));
+                typeId(host, Map.of("slug", "class", "durationMinutes", 60, "slotIntervalMinutes", 60, "seats", 10));
         Instant start = slot(20);
         List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 200; i++) {
             bodies.add(booking(host, seated, start, Map.of()));
         }
         List<Api.Response> answers = concurrently(bodies, host.key());
-        assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(5);
+        assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(10);
+        assertThat(answers).filteredOn(r -> r.status() == 409).hasSize(190);
         assertThat(answers)
                 .filteredOn(r -> r.status() != 201)
                 .extracting(Api.Response::code)
@@ -105,12 +107,15 @@ class EventTypesIT extends CommandSideIT {
     @Test
     void aDailyLimitHoldsUnderConcurrentRequestsForFreeSlots() {
         Host host = openHost();
-        String limited = typeId(host, Map.of("slug", "limited", "limits", Map.of("perDay", 3)));
-        // 30 distinct half-hour slots of one UTC day
-        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(2, ChronoUnit.DAYS);
+        String limited = typeId(host, Map.of("slug", "limited", "durationMinutes", 15, "limits", Map.of("perDay", 3)));
+        // 50 free slots of one UTC day (every 15 minutes from 06:00)
+        Instant day = Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(2, ChronoUnit.DAYS)
+                .plus(6, ChronoUnit.HOURS);
         List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            bodies.add(booking(host, limited, day.plus(30L * i, ChronoUnit.MINUTES), Map.of()));
+        for (int i = 0; i < 50; i++) {
+            bodies.add(booking(host, limited, day.plus(15L * i, ChronoUnit.MINUTES), Map.of()));
         }
         List<Api.Response> answers = concurrently(bodies, host.key());
         assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(3);
@@ -118,6 +123,110 @@ class EventTypesIT extends CommandSideIT {
                 .filteredOn(r -> r.status() != 201)
                 .extracting(Api.Response::code)
                 .containsOnly("booking-limit-reached");
+    }
+
+    @Test
+    void twoTypesWhoseRangesOverlapRacingHaveOneWinner() {
+        Host host = openHost();
+        String hour = typeId(host, Map.of("slug", "hour", "durationMinutes", 60, "slotIntervalMinutes", 30));
+        String quarter = typeId(
+                host,
+                Map.of("slug", "quarter", "durationMinutes", 15, "slotIntervalMinutes", 15, "bufferBeforeMinutes", 15));
+        for (int round = 0; round < 5; round++) {
+            Instant start = slot(30 + 4 * round);
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                // the hour at start, or a quarter 30 minutes in (inside the hour)
+                bodies.add(
+                        i % 2 == 0
+                                ? booking(host, hour, start, Map.of())
+                                : booking(host, quarter, start.plus(30, ChronoUnit.MINUTES), Map.of()));
+            }
+            List<Api.Response> answers = concurrently(bodies, host.key());
+            assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(1);
+            assertThat(answers)
+                    .filteredOn(r -> r.status() != 201)
+                    .extracting(Api.Response::code)
+                    .containsOnly("slot-unavailable");
+        }
+    }
+
+    @Test
+    void seatsAndLimitsHoldAcrossTwoInstances() {
+        TestDatabase database = TestDatabase.fresh();
+        // without the per-host lock: only the event stream's constraint and the retry decide
+        Map<String, Object> constraintOnly = Map.of("bookwise.host-lock", false);
+        try (CommandSideInstance first = CommandSideInstance.start(database, constraintOnly);
+                CommandSideInstance second = CommandSideInstance.start(database, constraintOnly)) {
+            Api a = first.api();
+            Api b = second.api();
+            Api.Response registered = a.post(
+                    "/api/hosts",
+                    ADMIN,
+                    Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", "UTC")));
+            Host host = new Host(registered.text("hostId"), registered.text("apiKey"));
+            assertThat(b.put(
+                                    "/api/hosts/" + host.id() + "/schedule",
+                                    host.key(),
+                                    Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00")))
+                            .status())
+                    .isEqualTo(200);
+            Api.Response seated = a.post(
+                    "/api/hosts/" + host.id() + "/event-types",
+                    host.key(),
+                    Api.json(Map.of("slug", "class", "title", "Class", "durationMinutes", 60, "seats", 4)));
+            Api.Response limited = b.post(
+                    "/api/hosts/" + host.id() + "/event-types",
+                    host.key(),
+                    Api.json(Map.of(
+                            "slug",
+                            "limited",
+                            "title",
+                            "Limited",
+                            "durationMinutes",
+                            30,
+                            "limits",
+                            Map.of("perDay", 3))));
+            assertThat(seated.status()).as(seated.toString()).isEqualTo(201);
+            assertThat(limited.status()).as(limited.toString()).isEqualTo(201);
+
+            List<CompletableFuture<Api.Response>> sent = new ArrayList<>();
+            Instant start = slot(40);
+            for (int i = 0; i < 40; i++) {
+                sent.add((i % 2 == 0 ? a : b)
+                        .sendAsync(
+                                "POST",
+                                "/api/bookings",
+                                host.key(),
+                                booking(host, seated.text("eventTypeId"), start, Map.of())));
+            }
+            List<Api.Response> seats =
+                    sent.stream().map(CompletableFuture::join).toList();
+            assertThat(seats).filteredOn(r -> r.status() == 201).hasSize(4);
+            assertThat(seats).filteredOn(r -> r.status() == 409).hasSize(36);
+
+            sent.clear();
+            Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(3, ChronoUnit.DAYS);
+            for (int i = 0; i < 40; i++) {
+                sent.add((i % 2 == 0 ? a : b)
+                        .sendAsync(
+                                "POST",
+                                "/api/bookings",
+                                host.key(),
+                                booking(
+                                        host,
+                                        limited.text("eventTypeId"),
+                                        day.plus(30L * i, ChronoUnit.MINUTES),
+                                        Map.of())));
+            }
+            List<Api.Response> answers =
+                    sent.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(3);
+            assertThat(answers)
+                    .filteredOn(r -> r.status() != 201)
+                    .extracting(Api.Response::code)
+                    .containsOnly("booking-limit-reached");
+        }
     }
 
     @Test
