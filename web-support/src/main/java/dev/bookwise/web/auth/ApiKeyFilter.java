@@ -26,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bearer keys on every request, denied by default: only the API documents are open to anyone, and
  * the paths an application names (its anonymous reads, the health status) may be read without a
  * key. Every other path needs the admin key or a host's key; the actuator's other endpoints need the
- * admin key. Paths are compared as the client wrote them, which the request firewall has already
+ * admin key. An attendee's manage token ({@code bwm_...}) is looked up only among bookings, and
+ * may make only the requests the application's {@link ManageTokens} allows for its booking (403
+ * otherwise). Paths are compared as the client wrote them, which the request firewall has already
  * made sure is the one Spring routes ({@link dev.bookwise.web.request.RequestFirewall}).
  * <p>
  * Rate limits come before any lookup: a request without a key the process already knows (the
@@ -47,15 +49,42 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<UUID> hostWithKeyDigest(String apiKeySha256, HttpServletRequest request);
     }
 
+    /**
+     * Attendees' manage tokens ({@code bwm_...}): which booking a token's SHA-256 (hex) belongs to, and
+     * which requests that attendee may make. A manage token is never looked up among host keys.
+     */
+    public interface ManageTokens {
+
+        /** None: every manage token is unknown (401). */
+        ManageTokens NONE = new ManageTokens() {
+            @Override
+            public Optional<UUID> bookingWithTokenDigest(String tokenSha256, HttpServletRequest request) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean allows(HttpServletRequest request, UUID bookingId) {
+                return false;
+            }
+        };
+
+        Optional<UUID> bookingWithTokenDigest(String tokenSha256, HttpServletRequest request);
+
+        /** Whether the attendee of {@code bookingId} may make this request; anything else is 403. */
+        boolean allows(HttpServletRequest request, UUID bookingId);
+    }
+
     private final BearerAuthentication authentication;
     private final RateLimiter perKey;
     private final RateLimiter perAddress;
     private final HostKeys hostKeys;
+    private final ManageTokens manageTokens;
     private final Set<String> anonymousPaths;
     private final ObjectMapper json;
 
     /**
-     * @param anonymousPaths paths that may be read without a key (exact paths, or prefixes ending in {@code /**})
+     * @param anonymousPaths paths that may be read without a key (exact paths, prefixes ending in
+     *     {@code /**}, or paths where {@code *} stands for one segment)
      */
     public ApiKeyFilter(
             String adminKey,
@@ -63,6 +92,21 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             HostKeys hostKeys,
             Set<String> anonymousPaths,
             ObjectMapper json) {
+        this(adminKey, limits, hostKeys, ManageTokens.NONE, anonymousPaths, json);
+    }
+
+    /**
+     * @param manageTokens the bookings' manage tokens and what their attendees may do
+     * @param anonymousPaths paths that may be read without a key (exact paths, or prefixes ending in {@code /**})
+     */
+    public ApiKeyFilter(
+            String adminKey,
+            RateLimitProperties limits,
+            HostKeys hostKeys,
+            ManageTokens manageTokens,
+            Set<String> anonymousPaths,
+            ObjectMapper json) {
+        this.manageTokens = manageTokens;
         this.authentication = new BearerAuthentication(adminKey);
         this.perKey = new RateLimiter(new RateLimiter.Limit(limits.perKey(), limits.perKeyBurst()));
         this.perAddress = new RateLimiter(new RateLimiter.Limit(limits.perIp(), limits.perIpBurst()));
@@ -80,7 +124,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String digest = authentication.digest(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String digest = authentication.digest(authorization);
+        boolean manageToken = BearerAuthentication.isManageToken(authorization);
         Optional<Caller> caller = digest == null ? Optional.empty() : authentication.known(digest);
         OptionalLong wait;
         if (caller.isPresent()) {
@@ -89,7 +135,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             wait = perAddress.tryAcquire(request.getRemoteAddr());
             if (wait.isEmpty() && digest != null) {
                 try {
-                    caller = authentication.lookUp(digest, found -> hostKeys.hostWithKeyDigest(found, request));
+                    caller = manageToken
+                            ? manageTokens
+                                    .bookingWithTokenDigest(digest, request)
+                                    .map(Caller::attendee)
+                            : authentication.lookUp(digest, found -> hostKeys.hostWithKeyDigest(found, request));
                 } catch (DataAccessException e) {
                     if (!Outages.isDatabaseUnavailable(e)) {
                         throw e;
@@ -124,6 +174,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             problem(response, request, ErrorCode.UNAUTHENTICATED, "send Authorization: Bearer <admin or host key>");
             return;
         }
+        if (caller.get().attendee()
+                && !manageTokens.allows(request, caller.get().bookingId())) {
+            problem(response, request, ErrorCode.FORBIDDEN, "a manage token may only read its own booking");
+            return;
+        }
         if (path.startsWith("/actuator") && !anonymous(path) && !caller.get().admin()) {
             problem(response, request, ErrorCode.FORBIDDEN, "only the admin key may use the operations endpoints");
             return;
@@ -140,8 +195,27 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             if (open.endsWith("/**") && path.startsWith(open.substring(0, open.length() - 2))) {
                 return true;
             }
+            if (open.contains("/*/") && segmentsMatch(open, path)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** {@code /api/hosts/*}{@code /event-types}: each {@code *} is exactly one non-empty path segment. */
+    private static boolean segmentsMatch(String pattern, String path) {
+        String[] expected = pattern.split("/", -1);
+        String[] actual = path.split("/", -1);
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            boolean any = expected[i].equals("*") && !actual[i].isEmpty();
+            if (!any && !expected[i].equals(actual[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void problem(HttpServletResponse response, HttpServletRequest request, ErrorCode code, String detail)

@@ -16,6 +16,9 @@ import java.util.function.Function;
 public final class BearerAuthentication {
 
     private static final String BEARER = "Bearer ";
+    /** The prefix of an attendee's manage token, which identifies one booking and never a host. */
+    public static final String MANAGE_TOKEN_PREFIX = "bwm_";
+
     private static final int MAX_HEADER = 512;
 
     private final byte[] adminKeyDigest;
@@ -47,6 +50,13 @@ public final class BearerAuthentication {
         }
         String key = authorization.substring(BEARER.length()).trim();
         return key.isEmpty() ? null : HexFormat.of().formatHex(ApiKeys.sha256(key));
+    }
+
+    /** Whether the bearer key is an attendee's manage token (looked up among bookings, never among host keys). */
+    public static boolean isManageToken(String authorization) {
+        return authorization != null
+                && authorization.startsWith(BEARER)
+                && authorization.substring(BEARER.length()).trim().startsWith(MANAGE_TOKEN_PREFIX);
     }
 
     /** The admin, or a host already recognised by this key: answered from memory, without a lookup. */
