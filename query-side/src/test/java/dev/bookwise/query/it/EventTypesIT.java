@@ -428,7 +428,9 @@ class EventTypesIT extends QuerySideIT {
                 assertThat(data).contains("\"eventTypeId\":\"" + intro.id() + "\"", "\"crmId\":\"42\"");
             }
         }
-        assertThat(published).containsExactly("booking.reserved", "booking.confirmed", "booking.no_show");
+        // at least once: a retried batch may publish an event again, never out of order
+        assertThat(published.stream().distinct().toList())
+                .containsExactly("booking.reserved", "booking.confirmed", "booking.no_show");
     }
 
     @Test
