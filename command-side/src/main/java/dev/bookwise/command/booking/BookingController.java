@@ -158,7 +158,7 @@ class BookingController {
     /** The booking's host, for the host, the admin or the attendee holding the booking's manage token. */
     private UUID managedBy(UUID bookingId, Caller caller) {
         UUID hostId = hostOfBooking(bookingId, caller);
-        caller.requireBooking(hostId, bookingId);
+        caller.requireBooking(bookingId, hostId);
         return hostId;
     }
 

@@ -62,6 +62,8 @@ class HistoryController {
                 ObjectNode data = json.valueToTree(event);
                 // an implementation detail of the expiry deadline, not a fact of the booking
                 data.remove("expiryDeadlineId");
+                // the attendee's credential (as a digest): shown to no one, the host included
+                data.remove("manageTokenSha256");
                 history.add(new Entry(
                         message.getSequenceNumber(),
                         message.getPayloadType().getSimpleName(),

@@ -1,8 +1,14 @@
 package dev.bookwise.query.availability;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.bookwise.calendar.AvailabilityWindow;
+import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
+import dev.bookwise.calendar.types.EventType;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.query.calendar.Schedules;
+import dev.bookwise.query.eventtype.EventTypes;
 import dev.bookwise.web.request.TimeParams;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,36 +17,61 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public: which starts can be booked now, for one date or a range of dates read in {@code timezone}. */
+/**
+ * Public: which starts can be booked now, for one date or a range of dates read in {@code timezone}.
+ * Without {@code eventTypeId}, the host's default schedule and windows exactly as before event types;
+ * with it, that type's slots (the default type's id gives the same starts). An archived type offers
+ * no slots (200 with an empty list, as it takes no bookings); an unknown one is 404.
+ */
 @RestController
 class AvailabilityController {
 
     static final int MAX_DAYS = 62;
-    /** Instants as ISO text in UTC; {@code localStart} is the start in the requested zone. */
-    record SlotView(String start, String end, String localStart) {}
+    /**
+     * Instants as ISO text in UTC; {@code localStart} is the start in the requested zone;
+     * {@code seatsLeft} only on a seated type's slots.
+     */
+    record SlotView(
+            String start,
+            String end,
+            String localStart,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer seatsLeft) {}
 
-    record Availability(UUID hostId, String timezone, LocalDate from, LocalDate to, List<SlotView> slots) {}
+    record Availability(
+            UUID hostId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID eventTypeId,
+            String timezone,
+            LocalDate from,
+            LocalDate to,
+            List<SlotView> slots) {}
 
     private final AvailabilityService availability;
+    private final EventTypes eventTypes;
+    private final Schedules schedules;
     private final Clock clock = Clock.systemUTC();
 
-    AvailabilityController(AvailabilityService availability) {
+    AvailabilityController(AvailabilityService availability, EventTypes eventTypes, Schedules schedules) {
         this.availability = availability;
+        this.eventTypes = eventTypes;
+        this.schedules = schedules;
     }
 
     @GetMapping("/api/availability")
     Availability availability(
             @RequestParam(required = false) String hostId,
+            @RequestParam(required = false) String eventTypeId,
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String timezone) {
-        UUID host = uuid(hostId);
+        UUID host = uuid("hostId", hostId);
+        UUID typeId = eventTypeId == null ? null : uuid("eventTypeId", eventTypeId);
         if (timezone != null && !Zones.isKnown(timezone)) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "unknown timezone '" + timezone + "'");
         }
@@ -71,21 +102,60 @@ class AvailabilityController {
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
         ZoneRules rules = zone.getRules();
+        if (typeId != null) {
+            return new Availability(
+                    host, typeId, zone.getId(), first, last, typeSlots(host, typeId, calendar, start, end, rules));
+        }
         List<SlotView> slots = availability.freeSlots(host, calendar.schedule(), start, end, clock.instant()).stream()
                 .map(slot -> new SlotView(
-                        SlotText.utc(slot.start()), SlotText.utc(slot.end()), SlotText.local(slot.start(), rules)))
+                        SlotText.utc(slot.start()),
+                        SlotText.utc(slot.end()),
+                        SlotText.local(slot.start(), rules),
+                        null))
                 .toList();
-        return new Availability(host, zone.getId(), first, last, slots);
+        return new Availability(host, null, zone.getId(), first, last, slots);
     }
 
-    private static UUID uuid(String value) {
+    private List<SlotView> typeSlots(
+            UUID host,
+            UUID typeId,
+            AvailabilityService.HostSchedule calendar,
+            Instant start,
+            Instant end,
+            ZoneRules rules) {
+        EventTypes.Known known = eventTypes
+                .find(host, typeId, calendar::schedule)
+                .orElseThrow(() -> new BookwiseException(
+                        ErrorCode.EVENT_TYPE_NOT_FOUND, "host " + host + " has no event type " + typeId));
+        if (known.archived()) {
+            return List.of();
+        }
+        EventType type = known.type();
+        Optional<Schedule> schedule =
+                type.scheduleId() == null ? Optional.of(calendar.schedule()) : schedules.named(host, type.scheduleId());
+        if (schedule.isEmpty()) {
+            // a type whose schedule this read model does not know (yet) offers nothing
+            return List.of();
+        }
+        List<AvailabilityWindow> windows =
+                type.id().equals(EventType.defaultIdFor(host)) ? availability.windows(host, start, end) : List.of();
+        return availability.freeSlots(host, type, schedule.get(), windows, start, end, clock.instant()).stream()
+                .map(slot -> new SlotView(
+                        SlotText.utc(slot.start()),
+                        SlotText.utc(slot.end()),
+                        SlotText.local(slot.start(), rules),
+                        type.seated() ? slot.seatsLeft() : null))
+                .toList();
+    }
+
+    private static UUID uuid(String name, String value) {
         if (value == null) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "hostId is required");
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " is required");
         }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "hostId must be a UUID");
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " must be a UUID");
         }
     }
 

@@ -8,10 +8,20 @@ import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Slot;
 import dev.bookwise.calendar.SlotGrid;
 import dev.bookwise.calendar.SlotOffer;
+import dev.bookwise.calendar.types.BookingCounts;
+import dev.bookwise.calendar.types.EventType;
+import dev.bookwise.calendar.types.EventTypeOffer;
+import dev.bookwise.calendar.types.LiveBooking;
+import dev.bookwise.calendar.types.LiveBookings;
+import dev.bookwise.calendar.types.OfferedSlot;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +29,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Free slots from the read model, decided by the same {@link SlotOffer} the aggregate decides
- * bookings with: schedule (or the initial one), windows, and the live bookings near the range.
+ * bookings with: schedule (or the initial one), windows, and the live bookings near the range. Slots
+ * of one event type are decided by the same {@link EventTypeOffer} the aggregate decides that
+ * type's bookings with: the live bookings of every type near the range and, for a type with limits,
+ * its bookings that count in the weeks the range touches.
  */
 @Service
 class AvailabilityService {
@@ -49,13 +62,7 @@ class AvailabilityService {
     }
 
     List<Slot> freeSlots(UUID hostId, Schedule schedule, Instant from, Instant to, Instant now) {
-        List<AvailabilityWindow> windows = jdbc.query(
-                "SELECT start_time, end_time, slot_duration FROM window_view WHERE host_id = ? AND end_time > ? AND start_time < ?",
-                (rs, i) -> new AvailabilityWindow(
-                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getInt(3)),
-                hostId,
-                Timestamp.from(from),
-                Timestamp.from(to));
+        List<AvailabilityWindow> windows = windows(hostId, from, to);
         int longestSlot = Math.max(
                 schedule.slotMinutes(),
                 windows.stream()
@@ -81,6 +88,89 @@ class AvailabilityService {
                 Timestamp.from(lower),
                 Timestamp.from(upper));
         return new SlotOffer(new SlotGrid(schedule, windows), occupancy).available(from, to, now);
+    }
+
+    /**
+     * The starts of {@code type} in {@code [from, to)} that its offer accepts at {@code now}.
+     *
+     * @param schedule the type's schedule (its zone and hours)
+     * @param windows the host's windows for its default type, else none
+     */
+    List<OfferedSlot> freeSlots(
+            UUID hostId,
+            EventType type,
+            Schedule schedule,
+            List<AvailabilityWindow> windows,
+            Instant from,
+            Instant to,
+            Instant now) {
+        int longestSlot = Math.max(
+                type.durationMinutes(),
+                windows.stream()
+                        .mapToInt(AvailabilityWindow::slotDuration)
+                        .max()
+                        .orElse(0));
+        // a slot starting in [from, to) occupies at most [from - bufferBefore, to + longest slot + bufferAfter)
+        Instant lower = from.minus(type.bufferBefore());
+        Instant upper = to.plus(Duration.ofMinutes(longestSlot)).plus(type.bufferAfter());
+        UUID defaultType = EventType.defaultIdFor(hostId);
+        LiveBookings live = new LiveBookings();
+        jdbc.query(
+                """
+                SELECT booking_id, event_type_id, start_time, end_time, buffer_before_minutes, buffer_after_minutes
+                FROM booking_view
+                WHERE host_id = ? AND status IN ('RESERVED', 'CONFIRMED') AND occupied && tstzrange(?, ?)
+                """,
+                rs -> {
+                    UUID eventType = rs.getObject(2, UUID.class);
+                    live.add(new LiveBooking(
+                            rs.getObject(1, UUID.class),
+                            eventType == null ? defaultType : eventType,
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getInt(5),
+                            rs.getInt(6)));
+                },
+                hostId,
+                Timestamp.from(lower),
+                Timestamp.from(upper));
+        BookingCounts counts = type.limits().perDay() == null && type.limits().perWeek() == null
+                ? BookingCounts.NONE
+                : counts(hostId, type, schedule.zone(), from, to);
+        return new EventTypeOffer(type, schedule, windows, live, counts).available(from, to, now);
+    }
+
+    /** The type's bookings that count towards its limits, per date, over the weeks {@code [from, to)} touches. */
+    private BookingCounts counts(UUID hostId, EventType type, ZoneId zone, Instant from, Instant to) {
+        // a week reaches at most 7 days either side of the range's dates; a day's margin for the zone
+        Instant lower = from.minus(Duration.ofDays(8));
+        Instant upper = to.plus(Duration.ofDays(8));
+        Map<LocalDate, Integer> perDate = new HashMap<>();
+        jdbc.query(
+                """
+                SELECT start_time FROM booking_view
+                WHERE host_id = ? AND event_type_id = ? AND status IN ('RESERVED', 'CONFIRMED', 'COMPLETED')
+                  AND start_time >= ? AND start_time < ?
+                """,
+                rs -> {
+                    perDate.merge(LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), zone), 1, Integer::sum);
+                },
+                hostId,
+                type.id(),
+                Timestamp.from(lower),
+                Timestamp.from(upper));
+        return new BookingCounts(Map.of(type.id(), perDate));
+    }
+
+    /** The host's windows overlapping {@code [from, to)}. */
+    List<AvailabilityWindow> windows(UUID hostId, Instant from, Instant to) {
+        return jdbc.query(
+                "SELECT start_time, end_time, slot_duration FROM window_view WHERE host_id = ? AND end_time > ? AND start_time < ?",
+                (rs, i) -> new AvailabilityWindow(
+                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getInt(3)),
+                hostId,
+                Timestamp.from(from),
+                Timestamp.from(to));
     }
 
     private Schedule read(String stored) {

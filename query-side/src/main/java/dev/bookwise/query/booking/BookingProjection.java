@@ -1,10 +1,12 @@
 package dev.bookwise.query.booking;
 
-import dev.bookwise.calendar.BookingStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingCompleted;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingMarkedNoShow;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.query.projection.ProjectionWrites;
@@ -24,26 +26,26 @@ import org.axonframework.eventhandling.SequenceNumber;
 public class BookingProjection {
 
     private final ProjectionWrites writes;
+    private final ObjectMapper json;
     private final String table;
 
-    public BookingProjection(ProjectionWrites writes, String table) {
+    public BookingProjection(ProjectionWrites writes, ObjectMapper json, String table) {
         this.writes = writes;
+        this.json = json;
         this.table = table;
     }
 
     @EventHandler
-    void on(
-            BookingReserved event,
-            @org.axonframework.eventhandling.Timestamp Instant at,
-            @SequenceNumber long version) {
+    void on(BookingReserved event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version)
+            throws JsonProcessingException {
         writes.write(
                 table,
                 event.bookingId(),
                 ("""
                 INSERT INTO %1$s (booking_id, host_id, status, start_time, end_time, buffer_before_minutes,
                     buffer_after_minutes, occupied, expires_at, attendee_name, attendee_email, attendee_time_zone,
-                    created_at, updated_at, version)
-                VALUES (?, ?, 'RESERVED', ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, version, event_type_id, answers, metadata, manage_token_sha256)
+                VALUES (?, ?, 'RESERVED', ?, ?, ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (booking_id) DO NOTHING
                 """).formatted(table),
                 event.bookingId(),
@@ -60,7 +62,11 @@ public class BookingProjection {
                 StoredText.of(event.attendee().timeZone()),
                 ts(at),
                 ts(at),
-                version);
+                version,
+                event.eventTypeId(),
+                StoredText.json(json.writeValueAsString(event.answers())),
+                StoredText.json(json.writeValueAsString(event.metadata())),
+                StoredText.of(event.manageTokenSha256()));
     }
 
     @EventHandler
@@ -68,7 +74,7 @@ public class BookingProjection {
             BookingConfirmed event,
             @org.axonframework.eventhandling.Timestamp Instant at,
             @SequenceNumber long version) {
-        status(event.bookingId(), BookingStatus.CONFIRMED, event.reason(), at, version);
+        status(event.bookingId(), BookingState.CONFIRMED, event.reason(), at, version);
     }
 
     @EventHandler
@@ -76,7 +82,7 @@ public class BookingProjection {
             BookingCancelled event,
             @org.axonframework.eventhandling.Timestamp Instant at,
             @SequenceNumber long version) {
-        status(event.bookingId(), BookingStatus.CANCELLED, event.reason(), at, version);
+        status(event.bookingId(), BookingState.CANCELLED, event.reason(), at, version);
     }
 
     @EventHandler
@@ -84,12 +90,20 @@ public class BookingProjection {
             BookingCompleted event,
             @org.axonframework.eventhandling.Timestamp Instant at,
             @SequenceNumber long version) {
-        status(event.bookingId(), BookingStatus.COMPLETED, event.reason(), at, version);
+        status(event.bookingId(), BookingState.COMPLETED, event.reason(), at, version);
     }
 
     @EventHandler
     void on(BookingExpired event, @org.axonframework.eventhandling.Timestamp Instant at, @SequenceNumber long version) {
-        status(event.bookingId(), BookingStatus.EXPIRED, null, at, version);
+        status(event.bookingId(), BookingState.EXPIRED, null, at, version);
+    }
+
+    @EventHandler
+    void on(
+            BookingMarkedNoShow event,
+            @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long version) {
+        status(event.bookingId(), BookingState.NO_SHOW, event.reason(), at, version);
     }
 
     @EventHandler
@@ -117,7 +131,7 @@ public class BookingProjection {
                 version);
     }
 
-    private void status(UUID bookingId, BookingStatus status, String reason, Instant at, long version) {
+    private void status(UUID bookingId, BookingState status, String reason, Instant at, long version) {
         writes.write(
                 table,
                 bookingId,

@@ -1,6 +1,5 @@
 package dev.bookwise.query.booking;
 
-import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostRepository;
@@ -37,7 +36,7 @@ class BookingQueryController {
     BookingView booking(@PathVariable UUID bookingId, Caller caller) {
         BookingView booking = bookings.find(bookingId)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
-        caller.requireHost(booking.hostId());
+        caller.requireBooking(bookingId, booking.hostId());
         return booking;
     }
 
@@ -81,13 +80,13 @@ class BookingQueryController {
         return new Page(items, next);
     }
 
-    private static Set<BookingStatus> statuses(List<String> values) {
-        Set<BookingStatus> statuses = EnumSet.noneOf(BookingStatus.class);
+    private static Set<BookingState> statuses(List<String> values) {
+        Set<BookingState> statuses = EnumSet.noneOf(BookingState.class);
         if (values != null) {
             for (String value : values) {
                 for (String name : value.split(",")) {
                     try {
-                        statuses.add(BookingStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                        statuses.add(BookingState.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
                     } catch (IllegalArgumentException e) {
                         throw new BookwiseException(ErrorCode.INVALID_REQUEST, "unknown status '" + name + "'");
                     }

@@ -1,25 +1,31 @@
 package dev.bookwise.query.booking;
 
 import dev.bookwise.calendar.Attendee;
-import dev.bookwise.calendar.BookingStatus;
+import dev.bookwise.calendar.types.EventType;
 import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingCompleted;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingEvent;
 import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingMarkedNoShow;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A booking as the read model has it; the same fields as the command side's answers, and more.
  * It is also the {@code data} of every Kafka CloudEvent and webhook: the booking after that event.
+ * It never holds the manage token's digest. A booking stored before event types (no
+ * {@code eventTypeId}) is of the host's default type; absent answers and metadata read as empty.
  */
 public record BookingView(
         UUID bookingId,
         UUID hostId,
-        BookingStatus status,
+        BookingState status,
         Instant start,
         Instant end,
         Instant expiresAt,
@@ -28,7 +34,18 @@ public record BookingView(
         int bufferAfterMinutes,
         String reason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID eventTypeId,
+        Map<String, Object> answers,
+        Map<String, String> metadata) {
+
+    public BookingView {
+        if (eventTypeId == null && hostId != null) {
+            eventTypeId = EventType.defaultIdFor(hostId);
+        }
+        answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
 
     /**
      * The booking after {@code event}, which happened {@code at}; {@code before} is the booking
@@ -39,7 +56,7 @@ public record BookingView(
             return new BookingView(
                     reserved.bookingId(),
                     reserved.hostId(),
-                    BookingStatus.RESERVED,
+                    BookingState.RESERVED,
                     reserved.start(),
                     reserved.end(),
                     reserved.expiresAt(),
@@ -48,23 +65,43 @@ public record BookingView(
                     reserved.bufferAfterMinutes(),
                     null,
                     at,
-                    at);
+                    at,
+                    reserved.eventTypeId(),
+                    reserved.answers(),
+                    reserved.metadata());
         }
         BookingView base = before != null
                 ? before
                 : new BookingView(
-                        event.bookingId(), event.hostId(), null, null, null, null, null, 0, 0, null, null, at);
+                        event.bookingId(),
+                        event.hostId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        0,
+                        null,
+                        null,
+                        at,
+                        null,
+                        null,
+                        null);
         if (event instanceof BookingConfirmed e) {
-            return base.moved(BookingStatus.CONFIRMED, e.reason(), at);
+            return base.moved(BookingState.CONFIRMED, e.reason(), at);
         }
         if (event instanceof BookingCancelled e) {
-            return base.moved(BookingStatus.CANCELLED, e.reason(), at);
+            return base.moved(BookingState.CANCELLED, e.reason(), at);
         }
         if (event instanceof BookingCompleted e) {
-            return base.moved(BookingStatus.COMPLETED, e.reason(), at);
+            return base.moved(BookingState.COMPLETED, e.reason(), at);
         }
         if (event instanceof BookingExpired) {
-            return base.moved(BookingStatus.EXPIRED, null, at);
+            return base.moved(BookingState.EXPIRED, null, at);
+        }
+        if (event instanceof BookingMarkedNoShow e) {
+            return base.moved(BookingState.NO_SHOW, e.reason(), at);
         }
         BookingRescheduled e = (BookingRescheduled) event;
         return new BookingView(
@@ -79,10 +116,13 @@ public record BookingView(
                 e.bufferAfterMinutes(),
                 base.reason,
                 base.createdAt,
-                at);
+                at,
+                base.eventTypeId,
+                base.answers,
+                base.metadata);
     }
 
-    private BookingView moved(BookingStatus next, String newReason, Instant at) {
+    private BookingView moved(BookingState next, String newReason, Instant at) {
         // only a reservation has an expiry; the read model answers the same
         return new BookingView(
                 bookingId,
@@ -96,6 +136,9 @@ public record BookingView(
                 bufferAfterMinutes,
                 newReason != null ? newReason : reason,
                 createdAt,
-                at);
+                at,
+                eventTypeId,
+                answers,
+                metadata);
     }
 }

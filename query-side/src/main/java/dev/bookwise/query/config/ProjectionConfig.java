@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.query.booking.BookingProjection;
 import dev.bookwise.query.calendar.ScheduleProjection;
 import dev.bookwise.query.calendar.WindowProjection;
+import dev.bookwise.query.eventtype.EventTypeProjection;
 import dev.bookwise.query.host.HostProjection;
 import dev.bookwise.query.projection.ProjectionWrites;
 import dev.bookwise.query.projection.ReadModel;
@@ -30,7 +31,7 @@ public class ProjectionConfig {
 
     @Bean
     ScheduleProjection scheduleProjection(ProjectionWrites writes, ObjectMapper json) {
-        return new ScheduleProjection(writes, json, ReadModel.SCHEDULES.table());
+        return new ScheduleProjection(writes, json, ReadModel.SCHEDULES.table(), ReadModel.NAMED_SCHEDULES.table());
     }
 
     @Bean
@@ -39,16 +40,26 @@ public class ProjectionConfig {
     }
 
     @Bean
-    BookingProjection bookingProjection(ProjectionWrites writes) {
-        return new BookingProjection(writes, ReadModel.BOOKINGS.table());
+    BookingProjection bookingProjection(ProjectionWrites writes, ObjectMapper json) {
+        return new BookingProjection(writes, json, ReadModel.BOOKINGS.table());
+    }
+
+    @Bean
+    EventTypeProjection eventTypeProjection(ProjectionWrites writes, ObjectMapper json) {
+        return new EventTypeProjection(writes, json, ReadModel.EVENT_TYPES.table());
     }
 
     /** A full set of projections writing to the tables {@code naming} gives for each live table name. */
     public static List<Object> projections(ProjectionWrites writes, ObjectMapper json, UnaryOperator<String> naming) {
         return List.of(
                 new HostProjection(writes, naming.apply(ReadModel.HOSTS.table())),
-                new ScheduleProjection(writes, json, naming.apply(ReadModel.SCHEDULES.table())),
+                new ScheduleProjection(
+                        writes,
+                        json,
+                        naming.apply(ReadModel.SCHEDULES.table()),
+                        naming.apply(ReadModel.NAMED_SCHEDULES.table())),
                 new WindowProjection(writes, naming.apply(ReadModel.WINDOWS.table())),
-                new BookingProjection(writes, naming.apply(ReadModel.BOOKINGS.table())));
+                new BookingProjection(writes, json, naming.apply(ReadModel.BOOKINGS.table())),
+                new EventTypeProjection(writes, json, naming.apply(ReadModel.EVENT_TYPES.table())));
     }
 }

@@ -4,20 +4,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The read models: each is one table, filled by one projection in its own processing group. A
+ * The read models: each is one table, filled by one projection in its own processing group (the
+ * schedules' group fills two: the default schedule and the named ones). A
  * rebuild fills copies of the tables named with {@link #REBUILD_SUFFIX}.
  */
 public enum ReadModel {
     HOSTS(ReadModel.HOSTS_GROUP, "host_view"),
     SCHEDULES(ReadModel.SCHEDULES_GROUP, "schedule_view"),
+    NAMED_SCHEDULES(ReadModel.SCHEDULES_GROUP, "named_schedule_view"),
     WINDOWS(ReadModel.WINDOWS_GROUP, "window_view"),
-    BOOKINGS(ReadModel.BOOKINGS_GROUP, "booking_view");
+    BOOKINGS(ReadModel.BOOKINGS_GROUP, "booking_view"),
+    EVENT_TYPES(ReadModel.EVENT_TYPES_GROUP, "event_type_view");
 
     // the processing groups' names, as constants for @ProcessingGroup
     public static final String HOSTS_GROUP = "host-view";
     public static final String SCHEDULES_GROUP = "schedule-view";
     public static final String WINDOWS_GROUP = "window-view";
     public static final String BOOKINGS_GROUP = "booking-view";
+    public static final String EVENT_TYPES_GROUP = "event-type-view";
 
     public static final String REBUILD_SUFFIX = "_next";
 
@@ -38,7 +42,7 @@ public enum ReadModel {
     }
 
     public static List<String> groups() {
-        return Arrays.stream(values()).map(ReadModel::group).toList();
+        return Arrays.stream(values()).map(ReadModel::group).distinct().toList();
     }
 
     public static List<String> tables() {

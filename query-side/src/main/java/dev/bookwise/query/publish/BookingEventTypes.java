@@ -5,6 +5,7 @@ import dev.bookwise.events.BookingCompleted;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingEvent;
 import dev.bookwise.events.BookingExpired;
+import dev.bookwise.events.BookingMarkedNoShow;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class BookingEventTypes {
             BookingExpired.class, "booking.expired",
             BookingCancelled.class, "booking.cancelled",
             BookingCompleted.class, "booking.completed",
-            BookingRescheduled.class, "booking.rescheduled");
+            BookingRescheduled.class, "booking.rescheduled",
+            BookingMarkedNoShow.class, "booking.no_show");
 
     /** Every public name, in the order of a booking's life. */
     public static final List<String> ALL = List.of(
@@ -29,7 +31,8 @@ public final class BookingEventTypes {
             "booking.rescheduled",
             "booking.cancelled",
             "booking.expired",
-            "booking.completed");
+            "booking.completed",
+            "booking.no_show");
 
     private BookingEventTypes() {}
 

@@ -1,17 +1,21 @@
 package dev.bookwise.query.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.host.HostRepository;
 import dev.bookwise.web.auth.AdminKeyProperties;
 import dev.bookwise.web.auth.ApiKeyFilter;
-import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.auth.RateLimitProperties;
 import dev.bookwise.web.openapi.OpenApiSetup;
 import io.swagger.v3.oas.models.OpenAPI;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -20,8 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    /** Availability and the health status may be read without a key. */
-    static final Set<String> ANONYMOUS = Set.of("/api/availability", "/actuator/health", "/actuator/health/**");
+    /** Availability, a host's public event types and the health status may be read without a key. */
+    static final Set<String> ANONYMOUS =
+            Set.of("/api/availability", "/api/hosts/*/event-types", "/actuator/health", "/actuator/health/**");
+
+    private static final Pattern BOOKING_PATH = Pattern.compile("/api/bookings/([0-9a-fA-F-]{36})");
 
     private final MinPositionInterceptor minPosition;
 
@@ -43,15 +50,72 @@ class WebConfig implements WebMvcConfigurer {
             AdminKeyProperties admin,
             RateLimitProperties limits,
             HostRepository hosts,
+            BookingRepository bookings,
             Freshness freshness,
             ObjectMapper json) {
         return new ApiKeyFilter(
                 admin.adminKey(),
                 limits,
-                (digest, request) ->
-                        hostWithKeyDigest(hosts, freshness, digest, request).map(Caller::host),
+                (digest, request) -> hostWithKeyDigest(hosts, freshness, digest, request),
+                new ManageTokens(bookings, freshness),
                 ANONYMOUS,
                 json);
+    }
+
+    /**
+     * An attendee's manage token may only read its own booking: {@code GET /api/bookings/{bookingId}}.
+     * On that path the token's digest is compared in constant time with the booking's; elsewhere (or
+     * when it does not match) it is looked up, so that a valid token on another path answers 403.
+     */
+    private record ManageTokens(BookingRepository bookings, Freshness freshness) implements ApiKeyFilter.ManageTokens {
+
+        @Override
+        public Optional<UUID> bookingWithTokenDigest(String digest, HttpServletRequest request) {
+            Optional<UUID> found = lookUp(digest, request);
+            if (found.isEmpty() && await(request)) {
+                found = lookUp(digest, request);
+            }
+            return found;
+        }
+
+        private Optional<UUID> lookUp(String digest, HttpServletRequest request) {
+            UUID named = bookingIn(request.getRequestURI());
+            if (named != null) {
+                Optional<String> stored = bookings.manageTokenDigest(named);
+                if (stored.isPresent()
+                        && MessageDigest.isEqual(
+                                stored.get().getBytes(StandardCharsets.US_ASCII),
+                                digest.getBytes(StandardCharsets.US_ASCII))) {
+                    return Optional.of(named);
+                }
+            }
+            return bookings.withManageTokenDigest(digest);
+        }
+
+        private boolean await(HttpServletRequest request) {
+            String minPosition = request.getParameter("minPosition");
+            return minPosition != null
+                    && minPosition.matches("\\d{1,18}")
+                    && freshness.awaitPosition(Long.parseLong(minPosition)) == Freshness.Wait.REACHED;
+        }
+
+        @Override
+        public boolean allows(HttpServletRequest request, UUID bookingId) {
+            return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                    && bookingId.equals(bookingIn(request.getRequestURI()));
+        }
+
+        private static UUID bookingIn(String path) {
+            Matcher matcher = BOOKING_PATH.matcher(path);
+            if (!matcher.matches()) {
+                return null;
+            }
+            try {
+                return UUID.fromString(matcher.group(1));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     private static Optional<UUID> hostWithKeyDigest(

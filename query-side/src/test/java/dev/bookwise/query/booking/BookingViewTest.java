@@ -3,7 +3,6 @@ package dev.bookwise.query.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bookwise.calendar.Attendee;
-import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingConfirmed;
 import dev.bookwise.events.BookingExpired;
@@ -41,7 +40,7 @@ class BookingViewTest {
     @Test
     void aReservationStartsReservedWithItsExpiry() {
         BookingView view = reserved();
-        assertThat(view.status()).isEqualTo(BookingStatus.RESERVED);
+        assertThat(view.status()).isEqualTo(BookingState.RESERVED);
         assertThat(view.expiresAt()).isEqualTo(t0.plus(Duration.ofMinutes(15)));
         assertThat(view.createdAt()).isEqualTo(t0);
         assertThat(view.bufferAfterMinutes()).isEqualTo(10);
@@ -51,17 +50,17 @@ class BookingViewTest {
     void statusChangesKeepTheRestDropTheExpiryAndKeepTheLastReason() {
         Instant t1 = t0.plusSeconds(60);
         BookingView confirmed = BookingView.after(reserved(), new BookingConfirmed(id, host, "see you"), t1);
-        assertThat(confirmed.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(confirmed.status()).isEqualTo(BookingState.CONFIRMED);
         assertThat(confirmed.expiresAt()).isNull();
         assertThat(confirmed.reason()).isEqualTo("see you");
         assertThat(confirmed.updatedAt()).isEqualTo(t1);
         assertThat(confirmed.createdAt()).isEqualTo(t0);
         BookingView cancelled = BookingView.after(confirmed, new BookingCancelled(id, host, null), t1.plusSeconds(1));
-        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.status()).isEqualTo(BookingState.CANCELLED);
         assertThat(cancelled.reason()).isEqualTo("see you");
         assertThat(BookingView.after(reserved(), new BookingExpired(id, host, t1), t1)
                         .status())
-                .isEqualTo(BookingStatus.EXPIRED);
+                .isEqualTo(BookingState.EXPIRED);
     }
 
     @Test
@@ -79,7 +78,7 @@ class BookingViewTest {
                         0,
                         15),
                 t0.plusSeconds(5));
-        assertThat(moved.status()).isEqualTo(BookingStatus.RESERVED);
+        assertThat(moved.status()).isEqualTo(BookingState.RESERVED);
         assertThat(moved.start()).isEqualTo(newStart);
         assertThat(moved.bufferBeforeMinutes()).isZero();
         assertThat(moved.bufferAfterMinutes()).isEqualTo(15);

@@ -396,6 +396,50 @@ class WebhookIT extends QuerySideIT {
     }
 
     @Test
+    void aNoShowIsDeliveredAsBookingNoShowAndNoDeliveryCarriesTheManageTokensDigest() throws Exception {
+        Host ada = host();
+        Subscription hook = subscribe(ada, "/no-show", List.of("booking.reserved", "booking.no_show"));
+        UUID booking = UUID.randomUUID();
+        UUID type = UUID.randomUUID();
+        String digest = keyDigest("bwm_" + UUID.randomUUID());
+        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        append(
+                ada.id(),
+                new BookingReserved(
+                        booking,
+                        ada.id(),
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        0,
+                        0,
+                        BOB,
+                        Instant.now().plus(Duration.ofMinutes(10)),
+                        "deadline",
+                        type,
+                        Map.of("topic", "sales"),
+                        Map.of("crmId", "42"),
+                        digest),
+                new BookingConfirmed(booking, ada.id(), null),
+                new dev.bookwise.events.BookingMarkedNoShow(booking, ada.id(), "did not come"));
+
+        await().atMost(PATIENCE).until(() -> receiver.received("/no-show").size() >= 2);
+        Map<String, JsonNode> byType = new java.util.HashMap<>();
+        for (WebhookReceiver.Received request : receiver.received("/no-show")) {
+            assertThat(request.body()).doesNotContain(digest).doesNotContain("manageToken");
+            JsonNode body = json.readTree(request.body());
+            byType.put(body.path("type").asText(), body);
+        }
+        assertThat(byType).containsOnlyKeys("booking.reserved", "booking.no_show");
+        JsonNode noShow = byType.get("booking.no_show").path("data");
+        assertThat(noShow.path("status").asText()).isEqualTo("NO_SHOW");
+        assertThat(noShow.path("reason").asText()).isEqualTo("did not come");
+        JsonNode reserved = byType.get("booking.reserved").path("data");
+        assertThat(reserved.path("eventTypeId").asText()).isEqualTo(type.toString());
+        assertThat(reserved.path("answers").path("topic").asText()).isEqualTo("sales");
+        assertThat(reserved.path("metadata").path("crmId").asText()).isEqualTo("42");
+    }
+
+    @Test
     void aReceiverThatFailsTwiceGetsTheThirdAttemptWithTheSameWebhookId() throws Exception {
         Host ada = host();
         receiver.answer("/flaky", n -> n == 1 ? 500 : n == 2 ? 503 : 204);

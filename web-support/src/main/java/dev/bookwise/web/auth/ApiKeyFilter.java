@@ -16,17 +16,19 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bearer keys on every request, denied by default: only the API documents are open to anyone, and
  * the paths an application names (its anonymous reads, the health status) may be read without a
  * key. Every other path needs the admin key or a host's key; the actuator's other endpoints need the
- * admin key. Paths are compared as the client wrote them, which the request firewall has already
+ * admin key. An attendee's manage token ({@code bwm_...}) is looked up only among bookings, and
+ * may make only the requests the application's {@link ManageTokens} allows for its booking (403
+ * otherwise). Paths are compared as the client wrote them, which the request firewall has already
  * made sure is the one Spring routes ({@link dev.bookwise.web.request.RequestFirewall}).
  * <p>
  * Rate limits come before any lookup: a request without a key the process already knows (the
@@ -41,54 +43,75 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     /** The role the admin key has for the actuator's {@code show-details: when-authorized}. */
     public static final String ADMIN_ROLE = "ADMIN";
 
-    /**
-     * Finds who holds a key by its SHA-256 (hex): a host, or (where the application knows manage
-     * tokens) a booking's attendee; the request is there for lookups that may wait.
-     */
+    /** Finds the host owning a key by the key's SHA-256 (hex); the request is there for lookups that may wait. */
     @FunctionalInterface
     public interface HostKeys {
-        Optional<Caller> callerWithKeyDigest(String apiKeySha256, HttpServletRequest request);
+        Optional<UUID> hostWithKeyDigest(String apiKeySha256, HttpServletRequest request);
+    }
+
+    /**
+     * Attendees' manage tokens ({@code bwm_...}): which booking a token's SHA-256 (hex) belongs to, and
+     * which requests that attendee may make. A manage token is never looked up among host keys.
+     */
+    public interface ManageTokens {
+
+        /** None: every manage token is unknown (401). */
+        ManageTokens NONE = new ManageTokens() {
+            @Override
+            public Optional<UUID> bookingWithTokenDigest(String tokenSha256, HttpServletRequest request) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean allows(HttpServletRequest request, UUID bookingId) {
+                return false;
+            }
+        };
+
+        Optional<UUID> bookingWithTokenDigest(String tokenSha256, HttpServletRequest request);
+
+        /** Whether the attendee of {@code bookingId} may make this request; anything else is 403. */
+        boolean allows(HttpServletRequest request, UUID bookingId);
     }
 
     private final BearerAuthentication authentication;
     private final RateLimiter perKey;
     private final RateLimiter perAddress;
     private final HostKeys hostKeys;
+    private final ManageTokens manageTokens;
     private final Set<String> anonymousPaths;
-    private final Set<String> manageTokenPaths;
     private final ObjectMapper json;
-    private final AntPathMatcher paths = new AntPathMatcher();
 
     /**
+     * @param anonymousPaths paths that may be read without a key (exact paths, prefixes ending in
+     *     {@code /**}, or paths where {@code *} stands for one segment)
+     */
+    public ApiKeyFilter(
+            String adminKey,
+            RateLimitProperties limits,
+            HostKeys hostKeys,
+            Set<String> anonymousPaths,
+            ObjectMapper json) {
+        this(adminKey, limits, hostKeys, ManageTokens.NONE, anonymousPaths, json);
+    }
+
+    /**
+     * @param manageTokens the bookings' manage tokens and what their attendees may do
      * @param anonymousPaths paths that may be read without a key (exact paths, or prefixes ending in {@code /**})
      */
     public ApiKeyFilter(
             String adminKey,
             RateLimitProperties limits,
             HostKeys hostKeys,
+            ManageTokens manageTokens,
             Set<String> anonymousPaths,
             ObjectMapper json) {
-        this(adminKey, limits, hostKeys, anonymousPaths, Set.of(), json);
-    }
-
-    /**
-     * @param manageTokenPaths the only requests a booking's manage token may make, as
-     *     {@code "METHOD /path/pattern"} (Ant patterns, {@code *} one segment); the handler still
-     *     checks that the booking is the token's ({@link Caller#requireBooking})
-     */
-    public ApiKeyFilter(
-            String adminKey,
-            RateLimitProperties limits,
-            HostKeys hostKeys,
-            Set<String> anonymousPaths,
-            Set<String> manageTokenPaths,
-            ObjectMapper json) {
+        this.manageTokens = manageTokens;
         this.authentication = new BearerAuthentication(adminKey);
         this.perKey = new RateLimiter(new RateLimiter.Limit(limits.perKey(), limits.perKeyBurst()));
         this.perAddress = new RateLimiter(new RateLimiter.Limit(limits.perIp(), limits.perIpBurst()));
         this.hostKeys = hostKeys;
         this.anonymousPaths = Set.copyOf(anonymousPaths);
-        this.manageTokenPaths = Set.copyOf(manageTokenPaths);
         this.json = json;
     }
 
@@ -101,7 +124,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String digest = authentication.digest(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String digest = authentication.digest(authorization);
+        boolean manageToken = BearerAuthentication.isManageToken(authorization);
         Optional<Caller> caller = digest == null ? Optional.empty() : authentication.known(digest);
         OptionalLong wait;
         if (caller.isPresent()) {
@@ -110,7 +135,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             wait = perAddress.tryAcquire(request.getRemoteAddr());
             if (wait.isEmpty() && digest != null) {
                 try {
-                    caller = authentication.lookUp(digest, found -> hostKeys.callerWithKeyDigest(found, request));
+                    caller = manageToken
+                            ? manageTokens
+                                    .bookingWithTokenDigest(digest, request)
+                                    .map(Caller::attendee)
+                            : authentication.lookUp(digest, found -> hostKeys.hostWithKeyDigest(found, request));
                 } catch (DataAccessException e) {
                     if (!Outages.isDatabaseUnavailable(e)) {
                         throw e;
@@ -145,8 +174,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             problem(response, request, ErrorCode.UNAUTHENTICATED, "send Authorization: Bearer <admin or host key>");
             return;
         }
-        if (caller.get().attendee() && !openToManageTokens(request.getMethod(), path)) {
-            problem(response, request, ErrorCode.FORBIDDEN, "a manage token may only read and manage its own booking");
+        if (caller.get().attendee()
+                && !manageTokens.allows(request, caller.get().bookingId())) {
+            problem(response, request, ErrorCode.FORBIDDEN, "a manage token may only read its own booking");
             return;
         }
         if (path.startsWith("/actuator") && !anonymous(path) && !caller.get().admin()) {
@@ -157,16 +187,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(new AuthenticatedRequest(request, caller.get()), response);
     }
 
-    private boolean openToManageTokens(String method, String path) {
-        for (String open : manageTokenPaths) {
-            int space = open.indexOf(' ');
-            if (open.substring(0, space).equals(method) && paths.match(open.substring(space + 1), path)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean anonymous(String path) {
         if (anonymousPaths.contains(path)) {
             return true;
@@ -175,8 +195,27 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             if (open.endsWith("/**") && path.startsWith(open.substring(0, open.length() - 2))) {
                 return true;
             }
+            if (open.contains("/*/") && segmentsMatch(open, path)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** {@code /api/hosts/*}{@code /event-types}: each {@code *} is exactly one non-empty path segment. */
+    private static boolean segmentsMatch(String pattern, String path) {
+        String[] expected = pattern.split("/", -1);
+        String[] actual = path.split("/", -1);
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            boolean any = expected[i].equals("*") && !actual[i].isEmpty();
+            if (!any && !expected[i].equals(actual[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void problem(HttpServletResponse response, HttpServletRequest request, ErrorCode code, String detail)

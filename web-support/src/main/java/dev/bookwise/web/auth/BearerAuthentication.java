@@ -4,22 +4,26 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Who an {@code Authorization: Bearer <key>} header belongs to: the admin (key compared in
- * constant time), a host or a booking's attendee, found by the SHA-256 of the key or token. Both sides authenticate with this;
+ * constant time) or a host, found by the SHA-256 of its key. Both sides authenticate with this;
  * each supplies its own lookup of host key digests.
  */
 public final class BearerAuthentication {
 
     private static final String BEARER = "Bearer ";
+    /** The prefix of an attendee's manage token, which identifies one booking and never a host. */
+    public static final String MANAGE_TOKEN_PREFIX = "bwm_";
+
     private static final int MAX_HEADER = 512;
 
     private final byte[] adminKeyDigest;
     // a key never changes owner, so a digest once found can be remembered
-    private final Map<String, Caller> knownCallers = new ConcurrentHashMap<>();
+    private final Map<String, UUID> knownHosts = new ConcurrentHashMap<>();
 
     /** @param adminKey the admin key, or null/blank for none */
     public BearerAuthentication(String adminKey) {
@@ -30,7 +34,7 @@ public final class BearerAuthentication {
      * @param hostByKeyDigest finds the host whose key has this SHA-256 (hex)
      * @return the caller, or empty for a missing, malformed or unknown key
      */
-    public Optional<Caller> authenticate(String authorization, Function<String, Optional<Caller>> hostByKeyDigest) {
+    public Optional<Caller> authenticate(String authorization, Function<String, Optional<UUID>> hostByKeyDigest) {
         String digest = digest(authorization);
         if (digest == null) {
             return Optional.empty();
@@ -48,22 +52,27 @@ public final class BearerAuthentication {
         return key.isEmpty() ? null : HexFormat.of().formatHex(ApiKeys.sha256(key));
     }
 
+    /** Whether the bearer key is an attendee's manage token (looked up among bookings, never among host keys). */
+    public static boolean isManageToken(String authorization) {
+        return authorization != null
+                && authorization.startsWith(BEARER)
+                && authorization.substring(BEARER.length()).trim().startsWith(MANAGE_TOKEN_PREFIX);
+    }
+
     /** The admin, or a host already recognised by this key: answered from memory, without a lookup. */
     public Optional<Caller> known(String digest) {
         if (adminKeyDigest != null
                 && MessageDigest.isEqual(adminKeyDigest, HexFormat.of().parseHex(digest))) {
             return Optional.of(Caller.ADMIN);
         }
-        return Optional.ofNullable(knownCallers.get(digest));
+        UUID host = knownHosts.get(digest);
+        return host == null ? Optional.empty() : Optional.of(Caller.host(host));
     }
 
-    /**
-     * Looks the digest up among the hosts' keys (and the manage tokens, where the application knows
-     * them); a key never changes owner, so a caller found is remembered.
-     */
-    public Optional<Caller> lookUp(String digest, Function<String, Optional<Caller>> callerByKeyDigest) {
-        Optional<Caller> caller = callerByKeyDigest.apply(digest);
-        caller.ifPresent(found -> knownCallers.put(digest, found));
-        return caller;
+    /** Looks the digest up among the hosts' keys; a key never changes owner, so a host found is remembered. */
+    public Optional<Caller> lookUp(String digest, Function<String, Optional<UUID>> hostByKeyDigest) {
+        Optional<UUID> host = hostByKeyDigest.apply(digest);
+        host.ifPresent(id -> knownHosts.put(digest, id));
+        return host.map(Caller::host);
     }
 }

@@ -5,10 +5,14 @@ import dev.bookwise.errors.ErrorCode;
 import java.util.UUID;
 
 /**
- * Who sent a request: the admin, one host through its own key, or the attendee of one booking
- * through that booking's manage token ({@code bookingId} set, {@code hostId} null: such a caller is
- * no host and may act only on its booking, on the paths an application opens to manage tokens), or
- * a client without a key booking a public event type ({@code address} set).
+ * Who sent a request: the admin, one host through its own key, the attendee of one booking through
+ * that booking's manage token, or a client without a key booking a public event type. An attendee
+ * and a public booker have no host: every host check refuses them, so a manage token can never act
+ * as its host's key.
+ *
+ * @param bookingId the attendee's booking (manage token), else null
+ * @param address   the client's address for a public booking without a key (it scopes their
+ *                  Idempotency-Keys), else null
  */
 public record Caller(boolean admin, UUID hostId, UUID bookingId, String address) {
 
@@ -18,14 +22,12 @@ public record Caller(boolean admin, UUID hostId, UUID bookingId, String address)
         return new Caller(false, hostId, null, null);
     }
 
+    /** The attendee holding the manage token of {@code bookingId}. */
     public static Caller attendee(UUID bookingId) {
         return new Caller(false, null, bookingId, null);
     }
 
-    /**
-     * Someone without a key booking a public event type, known only by the client's address (which
-     * scopes their Idempotency-Keys); it may do nothing else.
-     */
+    /** Someone without a key booking a public event type, known only by the client's address. */
     public static Caller publicBooking(String address) {
         return new Caller(false, null, null, address);
     }
@@ -34,7 +36,7 @@ public record Caller(boolean admin, UUID hostId, UUID bookingId, String address)
         return bookingId != null;
     }
 
-    /** Idempotency keys are scoped to the caller. */
+    /** Idempotency keys and rate limits are scoped to the caller. */
     public String principal() {
         if (admin) {
             return "admin";
@@ -55,16 +57,18 @@ public record Caller(boolean admin, UUID hostId, UUID bookingId, String address)
         if (admin) {
             return;
         }
-        if (attendee()) {
-            throw new BookwiseException(ErrorCode.FORBIDDEN, "a manage token may act only on its own booking");
+        if (hostId == null) {
+            throw new BookwiseException(
+                    ErrorCode.FORBIDDEN,
+                    attendee() ? "a manage token may act only on its own booking" : "this needs a key");
         }
-        if (hostId == null || !hostId.equals(host)) {
+        if (!hostId.equals(host)) {
             throw new BookwiseException(ErrorCode.FORBIDDEN, "this key may act only on host " + hostId);
         }
     }
 
     /** The admin, the booking's host, or the attendee holding this booking's manage token. */
-    public void requireBooking(UUID host, UUID booking) {
+    public void requireBooking(UUID booking, UUID host) {
         if (attendee()) {
             if (!bookingId.equals(booking)) {
                 throw new BookwiseException(

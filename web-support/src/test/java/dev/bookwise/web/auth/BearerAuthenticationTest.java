@@ -1,7 +1,6 @@
 package dev.bookwise.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -11,19 +10,12 @@ class BearerAuthenticationTest {
 
     private static final UUID HOST = UUID.randomUUID();
     private static final String HOST_KEY = ApiKeys.generate();
-    private static final UUID BOOKING = UUID.randomUUID();
-    private static final String MANAGE_TOKEN = ApiKeys.generateManageToken();
 
     private final BearerAuthentication authentication = new BearerAuthentication("admin-secret");
 
     private Optional<Caller> authenticate(String header) {
         return authentication.authenticate(
-                header,
-                digest -> digest.equals(ApiKeys.sha256Hex(HOST_KEY))
-                        ? Optional.of(Caller.host(HOST))
-                        : digest.equals(ApiKeys.sha256Hex(MANAGE_TOKEN))
-                                ? Optional.of(Caller.attendee(BOOKING))
-                                : Optional.empty());
+                header, digest -> digest.equals(ApiKeys.sha256Hex(HOST_KEY)) ? Optional.of(HOST) : Optional.empty());
     }
 
     @Test
@@ -34,19 +26,6 @@ class BearerAuthenticationTest {
     @Test
     void aHostKeyAuthenticatesItsHostByItsDigest() {
         assertThat(authenticate("Bearer " + HOST_KEY)).contains(Caller.host(HOST));
-    }
-
-    @Test
-    void aManageTokenAuthenticatesTheAttendeeOfItsBookingAndNoHost() {
-        Caller attendee = authenticate("Bearer " + MANAGE_TOKEN).orElseThrow();
-        assertThat(attendee.attendee()).isTrue();
-        assertThat(attendee.hostId()).isNull();
-        assertThat(attendee.principal()).isEqualTo("booking:" + BOOKING);
-        attendee.requireBooking(HOST, BOOKING);
-        assertThatThrownBy(() -> attendee.requireHost(HOST)).hasMessageContaining("manage token");
-        assertThatThrownBy(() -> attendee.requireBooking(HOST, UUID.randomUUID()))
-                .hasMessageContaining("manage token");
-        assertThat(MANAGE_TOKEN).startsWith("bwm_");
     }
 
     @Test
