@@ -347,8 +347,16 @@ class QueryApiIT extends QuerySideIT {
             assertProblem(api.get(path + "&from=yesterday", host.key()), 400, "invalid-request");
             assertProblem(api.get(path + "&cursor=garbage", host.key()), 400, "invalid-request");
             assertProblem(api.get("/api/hosts/" + UUID.randomUUID() + "/bookings", ADMIN), 404, "host-not-found");
+            // another host's key, once its registration is read: 403 (before that it is unknown: 401)
+            Host other = host("UTC");
             assertProblem(
-                    api.get("/api/hosts/" + host.id() + "/bookings", host("UTC").key()), 401, "unauthenticated");
+                    api.get("/api/hosts/" + host.id() + "/bookings?minPosition=" + other.position(), other.key()),
+                    403,
+                    "forbidden");
+            assertProblem(
+                    api.get("/api/hosts/" + host.id() + "/bookings", "bwk_" + UUID.randomUUID()),
+                    401,
+                    "unauthenticated");
         }
 
         @Test
