@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * Availability benchmark: one host with 1,000 future bookings; 30-day availability queries.
- * Run against `./bookwise up`:  java bench/AvailabilityBench.java [requests=5000] [clients=1]
+ * Run against `./bookwise up`:  java bench/AvailabilityBench.java [requests=5000] [clients=1] [types=0]
+ * With types = N > 0 the host gets N event types (15 to 90 minutes on a 15-minute interval, the
+ * second seated, the third limited per day), the 1,000 bookings are spread over them, one every
+ * 75 minutes, and the queries ask for the availability of a 45-minute type.
  * Reports client-side latency and the query side's own percentiles for /api/availability.
  */
 public class AvailabilityBench {
@@ -26,12 +29,15 @@ public class AvailabilityBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String COMMAND = env("BOOKWISE_COMMAND_URL", "http://127.0.0.1:8080");
     static final String QUERY = env("BOOKWISE_QUERY_URL", "http://127.0.0.1:8081");
+    static String ADMIN;
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int typeCount = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         String admin = System.getenv("BOOKWISE_ADMIN_KEY") != null ? System.getenv("BOOKWISE_ADMIN_KEY")
                 : Files.readString(Path.of(".bookwise/admin-key")).trim();
+        ADMIN = admin;
 
         String host = send("POST", COMMAND + "/api/hosts", admin,
                 "{\"name\":\"Bench\",\"email\":\"bench@example.com\",\"timeZone\":\"UTC\"}").body();
@@ -41,14 +47,31 @@ public class AvailabilityBench {
                 + "\"horizonDays\":60,\"weeklyHours\":{" + String.join(",", Arrays.stream(java.time.DayOfWeek.values())
                 .map(d -> "\"" + d + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]").toList()) + "}}"), 200);
 
-        // 1,000 bookings spread over the next 40 days, on every other slot
+        List<String> types = new ArrayList<>();
+        int[] durations = {15, 30, 45, 60, 90};
+        for (int t = 0; t < typeCount; t++) {
+            int duration = durations[t % durations.length];
+            String extra = t == 1 ? ",\"seats\":4" : t == 2 ? ",\"limits\":{\"perDay\":10}" : "";
+            HttpResponse<String> type = send("POST", COMMAND + "/api/hosts/" + hostId + "/event-types", key,
+                    "{\"slug\":\"type-" + t + "\",\"title\":\"Type " + t + "\",\"durationMinutes\":" + duration
+                            + ",\"slotIntervalMinutes\":15,\"horizonDays\":60" + extra + "}");
+            check(type, 201);
+            types.add(field(type.body(), "eventTypeId"));
+        }
+
+        // 1,000 bookings spread over the next 40 days, on every other slot (with types: one every 75 minutes,
+        // of the types lasting at most an hour)
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> writes = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            Instant start = tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600L * (i * 40 * 24 / 1000) + 1800L * (i % 2));
-            String body = "{\"hostId\":\"" + hostId + "\",\"start\":\"" + start + "\",\"attendee\":{\"name\":\"A\",\"email\":\"a@example.com\"}}";
+            Instant start = types.isEmpty()
+                    ? tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600L * (i * 40 * 24 / 1000) + 1800L * (i % 2))
+                    : tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(75L * 60 * i);
+            String type = types.isEmpty() ? "" : ",\"eventTypeId\":\"" + types.get(i % Math.min(types.size(), 4)) + "\"";
+            String body = "{\"hostId\":\"" + hostId + "\",\"start\":\"" + start + "\"" + type
+                    + ",\"attendee\":{\"name\":\"A\",\"email\":\"a@example.com\"}}";
             writes.add(pool.submit(() -> {
                 HttpResponse<String> response = send("POST", COMMAND + "/api/bookings", key, body);
                 check(response, 201);
@@ -61,7 +84,8 @@ public class AvailabilityBench {
         }
         System.out.printf("seeded 1000 bookings in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
-        String url = QUERY + "/api/availability?hostId=" + hostId + "&from=" + tomorrow + "&to=" + tomorrow.plusDays(29);
+        String url = QUERY + "/api/availability?hostId=" + hostId + "&from=" + tomorrow + "&to=" + tomorrow.plusDays(29)
+                + (types.size() > 2 ? "&eventTypeId=" + types.get(2) : "");
         HttpResponse<String> first = send("GET", url + "&minPosition=" + position, null, null);
         check(first, 200);
         System.out.printf("30-day availability: %d slots, stale=%s%n", count(first.body(), "\"start\""),
@@ -109,7 +133,7 @@ public class AvailabilityBench {
     static java.util.TreeMap<Double, Long> buckets() throws Exception {
         java.util.TreeMap<Double, Long> buckets = new java.util.TreeMap<>();
         Matcher m = Pattern.compile("http_server_requests_seconds_bucket\\{([^}]*)} ([0-9.Ee+-]+)")
-                .matcher(send("GET", QUERY + "/actuator/prometheus", null, null).body());
+                .matcher(send("GET", QUERY + "/actuator/prometheus", ADMIN, null).body());
         while (m.find()) {
             String labels = m.group(1);
             Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);

@@ -46,6 +46,7 @@ class BookingQueryController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) UUID eventTypeId,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit,
             Caller caller) {
@@ -68,6 +69,7 @@ class BookingQueryController {
                 fromInstant,
                 toInstant,
                 statuses(status),
+                eventTypeId,
                 after == null ? null : after.start(),
                 after == null ? null : after.bookingId(),
                 size + 1);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.Attendee;
+import dev.bookwise.calendar.types.EventType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,12 +87,13 @@ public class BookingRepository {
                 .findFirst();
     }
 
-    /** One page of a host's bookings ordered by (start, id), starting after the cursor position if given. */
+    /** One page of a host's bookings (of one event type, if given) ordered by (start, id), after the cursor if given. */
     List<BookingView> page(
             UUID hostId,
             Instant from,
             Instant to,
             Set<BookingState> statuses,
+            UUID eventTypeId,
             Instant afterStart,
             UUID afterId,
             int limit) {
@@ -108,6 +110,12 @@ public class BookingRepository {
         if (!statuses.isEmpty()) {
             sql.append(" AND status = ANY (?)");
             args.add(statuses.stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (eventTypeId != null) {
+            // bookings stored before event types have no type: they are the default type's
+            sql.append(" AND (event_type_id = ? OR (? AND event_type_id IS NULL))");
+            args.add(eventTypeId);
+            args.add(eventTypeId.equals(EventType.defaultIdFor(hostId)));
         }
         if (afterStart != null) {
             sql.append(" AND (start_time, booking_id) > (?, ?)");

@@ -405,6 +405,20 @@ class EventTypesIT extends QuerySideIT {
         assertThat(noShows.json().path("items")).hasSize(1);
         assertThat(noShows.json().path("items").get(0).path("bookingId").asText())
                 .isEqualTo(typed.toString());
+        // the list by event type: the default type's includes bookings stored before types existed
+        Api.Response ofIntro = api.get("/api/hosts/" + host.id() + "/bookings?eventTypeId=" + intro.id(), host.key());
+        assertThat(ofIntro.json().path("items"))
+                .extracting(item -> item.path("bookingId").asText())
+                .containsExactly(typed.toString());
+        Api.Response ofDefault = api.get(
+                "/api/hosts/" + host.id() + "/bookings?eventTypeId=" + EventType.defaultIdFor(host.id()), host.key());
+        assertThat(ofDefault.json().path("items"))
+                .extracting(item -> item.path("bookingId").asText())
+                .containsExactly(old.toString());
+        assertProblem(
+                api.get("/api/hosts/" + host.id() + "/bookings?eventTypeId=not-a-uuid", host.key()),
+                400,
+                "invalid-request");
         // a no-show holds no time: its slot is offered again
         assertThat(starts(availability(host.id(), intro.id(), "date=" + DAY, position)))
                 .contains(at(DAY, 9, 0));
