@@ -69,7 +69,12 @@ public class AvailabilityBench {
             Instant start = types.isEmpty()
                     ? tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600L * (i * 40 * 24 / 1000) + 1800L * (i % 2))
                     : tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(75L * 60 * i);
-            String type = types.isEmpty() ? "" : ",\"eventTypeId\":\"" + types.get(i % Math.min(types.size(), 4)) + "\"";
+            // a slot ends within its day's range (00:00-24:00): a long type does not start just before midnight
+            int t = i % Math.max(1, Math.min(types.size(), 4));
+            if ((start.getEpochSecond() / 60) % 1440 + durations[t] > 1440) {
+                t = 0;
+            }
+            String type = types.isEmpty() ? "" : ",\"eventTypeId\":\"" + types.get(t) + "\"";
             String body = "{\"hostId\":\"" + hostId + "\",\"start\":\"" + start + "\"" + type
                     + ",\"attendee\":{\"name\":\"A\",\"email\":\"a@example.com\"}}";
             writes.add(pool.submit(() -> {
