@@ -10,6 +10,7 @@ import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.BookingEvent;
 import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.booking.BookingView;
+import dev.bookwise.query.eventtype.EventTypeView;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.request.TimeParams;
 import java.time.Instant;
@@ -35,6 +36,8 @@ class HistoryController {
             UUID hostId,
             Instant asOf,
             Schedule schedule,
+            List<CalendarReplay.NamedSchedule> schedules,
+            List<EventTypeView> eventTypes,
             List<AvailabilityWindow> windows,
             List<BookingView> bookings) {}
 
@@ -89,7 +92,14 @@ class HistoryController {
         if (!any[0]) {
             throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
         }
-        return new CalendarAsOf(hostId, at, replay.schedule(), replay.windows(), replay.liveBookings());
+        return new CalendarAsOf(
+                hostId,
+                at,
+                replay.schedule(),
+                replay.namedSchedules(),
+                replay.eventTypes(),
+                replay.windows(),
+                replay.liveBookings());
     }
 
     private void eachEvent(UUID hostId, Consumer<DomainEventMessage<?>> action) {

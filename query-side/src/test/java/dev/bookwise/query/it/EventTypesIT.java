@@ -261,6 +261,18 @@ class EventTypesIT extends QuerySideIT {
                 .containsExactly(at(DAY, 14, 0), at(DAY, 15, 0));
         assertThat(starts(availability(host.id(), null, "date=" + DAY, position)))
                 .containsExactly(at(DAY, 9, 0), at(DAY, 10, 0));
+
+        // the calendar as of now shows the named schedule and the types; as of before them, neither
+        Api.Response now = api.get("/api/hosts/" + host.id() + "/history", host.key());
+        assertThat(now.status()).as(now.toString()).isEqualTo(200);
+        assertThat(now.json().path("schedules")).hasSize(1);
+        assertThat(now.json().path("schedules").get(0).path("name").asText()).isEqualTo("Summer hours");
+        assertThat(now.json().path("eventTypes"))
+                .extracting(type -> type.path("slug").asText())
+                .containsExactly("default", "call");
+        Api.Response before = api.get("/api/hosts/" + host.id() + "/history?asOf=2020-01-01T00:00:00Z", host.key());
+        assertThat(before.json().path("schedules")).isEmpty();
+        assertThat(before.json().path("eventTypes")).isEmpty();
     }
 
     @Test
