@@ -202,13 +202,18 @@ class HostCalendar {
     @CommandHandler
     Booking handle(ReserveBookingCommand command, ReservationPolicy policy, DeadlineManager deadlines) {
         Instant now = now();
+        if (command.anonymous()) {
+            // without a key: the same answer for every type that is not public and live, so that
+            // nobody learns which private or archived types a host has
+            EventType candidate = command.eventTypeId() == null ? null : eventTypes.get(command.eventTypeId());
+            if (candidate == null || !candidate.isPublic() || archivedTypes.contains(candidate.id())) {
+                throw new BookwiseException(
+                        ErrorCode.UNAUTHENTICATED, "booking this event type needs the host's key (it is not public)");
+            }
+        }
         EventType type = typeOf(command.eventTypeId());
         if (archivedTypes.contains(type.id())) {
             throw new BookwiseException(ErrorCode.EVENT_TYPE_ARCHIVED, "event type " + type.id() + " is archived");
-        }
-        if (command.anonymous() && !type.isPublic()) {
-            throw new BookwiseException(
-                    ErrorCode.UNAUTHENTICATED, "booking this event type needs the host's key (it is not public)");
         }
         Answers answers = Answers.check(type.questions(), command.answers() == null ? Map.of() : command.answers());
         Metadata metadata = Metadata.check(command.metadata() == null ? Map.of() : command.metadata());

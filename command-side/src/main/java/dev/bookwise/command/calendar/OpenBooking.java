@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * What the aggregate keeps of a RESERVED or CONFIRMED booking. {@code eventTypeId} null: the host's
  * default type (bookings made before event types); {@code countedOn}: the date its type's limits
- * count it on (null for bookings from before limits, which count nowhere).
+ * count it on (null only for a booking read from a snapshot taken before limits existed: it counts
+ * nowhere, and its type, the default one, has no limits).
  */
 record OpenBooking(
         UUID bookingId,

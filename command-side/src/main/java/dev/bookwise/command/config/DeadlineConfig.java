@@ -1,6 +1,7 @@
 package dev.bookwise.command.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import dev.bookwise.command.execution.DeadlineWrites;
 import dev.bookwise.command.store.BufferedDeadlineManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -30,7 +31,8 @@ class DeadlineConfig {
             @Qualifier("eventSerializer") Serializer serializer,
             TransactionManager transactionManager,
             DeadlineManagerSpanFactory spanFactory,
-            DeadlineWrites deadlineWrites) {
+            DeadlineWrites deadlineWrites,
+            DbSchedulerProperties schedulerProperties) {
         BufferedDeadlineManager manager = new BufferedDeadlineManager(
                 DbSchedulerDeadlineManager.builder()
                         .scheduler(scheduler)
@@ -44,7 +46,8 @@ class DeadlineConfig {
                         .stopScheduler(false),
                 serializer,
                 // the starter's default: plain Java serialization of the task data
-                com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER);
+                com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER,
+                schedulerProperties.getTableName());
         manager.registerHandlerInterceptor(deadlineWrites);
         return manager;
     }

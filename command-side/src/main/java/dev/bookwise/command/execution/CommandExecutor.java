@@ -8,7 +8,6 @@ import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.problem.Problem;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,7 +71,7 @@ public class CommandExecutor {
     private final ObjectMapper json;
     private final boolean hostLock;
     private final CalendarCache calendars;
-    private final HostGate hostGate = new HostGate(4096, Duration.ofSeconds(30));
+    private final HostGate hostGate;
 
     CommandExecutor(
             PlatformTransactionManager transactions,
@@ -80,8 +79,10 @@ public class CommandExecutor {
             IdempotencyRepository idempotency,
             ObjectMapper json,
             BookwiseProperties properties,
-            CalendarCache calendars) {
+            CalendarCache calendars,
+            HostGate hostGate) {
         this.calendars = calendars;
+        this.hostGate = hostGate;
         this.transaction = new TransactionTemplate(transactions);
         this.conflictRetry = RetryTemplate.builder()
                 .maxAttempts(Math.max(1, properties.conflictRetries()))

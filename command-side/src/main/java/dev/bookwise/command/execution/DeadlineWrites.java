@@ -13,8 +13,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * A reservation's expiry firing is a write on its calendar like a command: it takes the host's lock,
- * uses the cached calendar only if it is the store's latest, and leaves the cache holding the
+ * A reservation's expiry firing is a write on its calendar like a command: it takes the host's turn
+ * in this process ({@link HostGate}) and its lock, uses the cached calendar only if it is the store's latest, and leaves the cache holding the
  * calendar's new version, so that the next booking on that host does not read the calendar again
  * (without this every expiry dropped the cached calendar).
  */
@@ -25,12 +25,15 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
     private final CalendarCache calendars;
     private final CommandDirectory directory;
     private final boolean hostLock;
+    private final HostGate hostGate;
 
     DeadlineWrites(
             WriteStatements statements,
             CalendarCache calendars,
             CommandDirectory directory,
-            BookwiseProperties properties) {
+            BookwiseProperties properties,
+            HostGate hostGate) {
+        this.hostGate = hostGate;
         this.statements = statements;
         this.calendars = calendars;
         this.directory = directory;
@@ -43,6 +46,10 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
         if (hostId == null) {
             return chain.proceed();
         }
+        // the host's turn in this process until the unit of work ends: a command here may have left the
+        // cached calendar changed and not yet committed (or rolled back and not yet dropped it)
+        Runnable release = hostGate.enter(hostId);
+        unitOfWork.onCleanup(u -> release.run());
         // the deadline's unit of work runs in a transaction: lock and version as a command's first round trip
         WriteStatements.Begin begin = statements.begin("deadline", null, hostId, hostLock, null);
         calendars.beforeCommand(hostId, begin.lastSequence());

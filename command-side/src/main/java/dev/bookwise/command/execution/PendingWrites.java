@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The writes of one command, held back while the command runs and sent to PostgreSQL as one
- * statement just before its transaction commits ({@link WriteStatement}): the calendar's new
+ * statement just before its transaction commits ({@link WriteStatements}): the calendar's new
  * events (Axon's append), the rows event handlers add in the same transaction (the directories),
  * the expiry deadline and the stored answer. Without it each of them is a round trip of its own.
  * <p>

@@ -36,18 +36,22 @@ public class BufferedDeadlineManager extends DbSchedulerDeadlineManager {
 
     private final org.axonframework.serialization.Serializer serializer;
     private final Serializer taskData;
+    private final String table;
 
     /**
      * @param serializer Axon's serializer for the deadline's scope, payload and metadata (the builder's)
      * @param taskData   db-scheduler's serializer for task data (the one the scheduler reads with)
+     * @param table      db-scheduler's table ({@code db-scheduler.table-name})
      */
     public BufferedDeadlineManager(
             DbSchedulerDeadlineManager.Builder builder,
             org.axonframework.serialization.Serializer serializer,
-            Serializer taskData) {
+            Serializer taskData,
+            String table) {
         super(builder.serializer(serializer));
         this.serializer = serializer;
         this.taskData = taskData;
+        this.table = table;
     }
 
     @Override
@@ -78,7 +82,7 @@ public class BufferedDeadlineManager extends DbSchedulerDeadlineManager {
             }
             pending.get()
                     .insert(new PendingWrites.Insert(
-                            "scheduled_tasks",
+                            table,
                             COLUMNS,
                             Arrays.asList(
                                     TASK_NAME,

@@ -384,6 +384,12 @@ class EventTypesTest {
         ReserveBookingCommand anonymousOpen =
                 new ReserveBookingCommand(HOST, UUID.randomUUID(), TEN, BOB, CLASS, Map.of(), Map.of(), null, true);
         whenAt(NOW, anonymousOpen, given).expectSuccessfulHandlerExecution();
+        // without a key an unknown or archived type answers like a private one: nothing is learnt
+        ReserveBookingCommand anonymousUnknown = new ReserveBookingCommand(
+                HOST, UUID.randomUUID(), TEN, BOB, UUID.randomUUID(), Map.of(), Map.of(), null, true);
+        whenAt(NOW, anonymousUnknown, given).expectException(failsWith(ErrorCode.UNAUTHENTICATED));
+        whenAt(NOW, anonymousOpen, registered(), scheduled(), defined(open), new EventTypeArchived(HOST, CLASS))
+                .expectException(failsWith(ErrorCode.UNAUTHENTICATED));
     }
 
     @Test

@@ -176,7 +176,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
         if (caller.get().attendee()
                 && !manageTokens.allows(request, caller.get().bookingId())) {
-            problem(response, request, ErrorCode.FORBIDDEN, "a manage token may only read its own booking");
+            problem(
+                    response,
+                    request,
+                    ErrorCode.FORBIDDEN,
+                    "a manage token may act only on its own booking, and only as this API allows");
             return;
         }
         if (path.startsWith("/actuator") && !anonymous(path) && !caller.get().admin()) {
