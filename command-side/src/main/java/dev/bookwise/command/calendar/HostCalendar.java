@@ -53,6 +53,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -343,15 +344,18 @@ class HostCalendar {
 
     /** The type with this id (null: the default type), archived or not. */
     private EventType typeOf(UUID eventTypeId) {
+        return findType(eventTypeId)
+                .orElseThrow(
+                        () -> new BookwiseException(ErrorCode.EVENT_TYPE_NOT_FOUND, "no event type " + eventTypeId));
+    }
+
+    /** The type with this id (null: the default type), archived or not, if the host has it. */
+    private Optional<EventType> findType(UUID eventTypeId) {
         UUID defaultId = EventType.defaultIdFor(hostId);
         if (eventTypeId == null || eventTypeId.equals(defaultId)) {
-            return EventType.defaultFor(defaultId, schedule);
+            return Optional.of(EventType.defaultFor(defaultId, schedule));
         }
-        EventType type = eventTypes.get(eventTypeId);
-        if (type == null) {
-            throw new BookwiseException(ErrorCode.EVENT_TYPE_NOT_FOUND, "no event type " + eventTypeId);
-        }
-        return type;
+        return Optional.ofNullable(eventTypes.get(eventTypeId));
     }
 
     private Schedule scheduleOf(EventType type) {
@@ -375,7 +379,7 @@ class HostCalendar {
     private LiveBooking liveBooking(OpenBooking booking) {
         return new LiveBooking(
                 booking.bookingId(),
-                booking.eventTypeId() == null ? EventType.defaultIdFor(hostId) : booking.eventTypeId(),
+                typeIdOf(booking),
                 booking.start(),
                 booking.end(),
                 booking.bufferBeforeMinutes(),
@@ -384,11 +388,7 @@ class HostCalendar {
 
     /** The date a booking of this type starting then counts on, in its schedule's zone (null: type unknown). */
     private LocalDate countedOn(UUID eventTypeId, Instant start) {
-        UUID defaultId = EventType.defaultIdFor(hostId);
-        EventType type = eventTypeId == null || eventTypeId.equals(defaultId)
-                ? EventType.defaultFor(defaultId, schedule)
-                : eventTypes.get(eventTypeId);
-        Schedule zoneOf = type == null || scheduleOf(type) == null ? schedule : scheduleOf(type);
+        Schedule zoneOf = findType(eventTypeId).map(this::scheduleOf).orElse(schedule);
         return start.atZone(zoneOf.zone()).toLocalDate();
     }
 

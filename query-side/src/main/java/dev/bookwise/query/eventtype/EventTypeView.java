@@ -5,7 +5,6 @@ import dev.bookwise.calendar.types.BookingLimits;
 import dev.bookwise.calendar.types.EventType;
 import dev.bookwise.calendar.types.Question;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** An event type as the API shows it (the list, and the calendar as of an instant). */
@@ -57,7 +56,7 @@ public record EventTypeView(
             return new QuestionView(
                     question.id(),
                     question.label(),
-                    question.type() == null ? null : question.type().name().toLowerCase(Locale.ROOT),
+                    question.type() == null ? null : question.type().wireName(),
                     question.required(),
                     question.options());
         }
