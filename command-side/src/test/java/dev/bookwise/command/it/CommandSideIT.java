@@ -84,6 +84,23 @@ abstract class CommandSideIT {
         return schedule;
     }
 
+    /**
+     * A host bookable around the clock in UTC on a 30 minute grid, registered through one
+     * command-side instance and given its schedule through another (both may be the same).
+     */
+    static Host openHostOn(Api registerOn, Api scheduleOn) {
+        Api.Response registered = registerOn.post(
+                "/api/hosts", ADMIN, Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", "UTC")));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        Host host = new Host(registered.text("hostId"), registered.text("apiKey"));
+        Api.Response scheduled = scheduleOn.put(
+                "/api/hosts/" + host.id() + "/schedule",
+                host.key(),
+                Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00")));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
+        return host;
+    }
+
     /** A host bookable around the clock in UTC on a 30 minute grid. */
     Host openHost() {
         Host host = register("UTC");

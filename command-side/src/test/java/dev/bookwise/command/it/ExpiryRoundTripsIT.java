@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bookwise.testsupport.Api;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,28 +31,15 @@ class ExpiryRoundTripsIT extends CommandSideIT {
         }
         assertThat(eventCount("BookingExpired")).as("the reservation expired").isEqualTo(1);
 
-        double[] before = totals();
-        Api.Response next =
-                reserve(host, slot(3), "Idempotency-Key", UUID.randomUUID().toString());
-        assertThat(next.status())
-                .as("the expired reservation's slot is free again: %s", next)
+        RoundTripCount.Measured next = RoundTripCount.measure(
+                meters,
+                () -> reserve(
+                        host, slot(3), "Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(next.response().status())
+                .as("the expired reservation's slot is free again: %s", next.response())
                 .isEqualTo(201);
-        double[] after = totals();
-        while (after[0] == before[0] && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            after = totals();
-        }
-        assertThat(Math.round(after[1] - before[1]))
+        assertThat(next.roundTrips())
                 .as("round trips of the booking after the expiry")
                 .isEqualTo(3);
-    }
-
-    private double[] totals() {
-        double[] totals = new double[2];
-        Search.in(meters).name("bookwise.db.round.trips").summaries().forEach(summary -> {
-            totals[0] += summary.count();
-            totals[1] += summary.totalAmount();
-        });
-        return totals;
     }
 }

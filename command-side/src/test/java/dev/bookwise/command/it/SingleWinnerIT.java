@@ -60,17 +60,7 @@ class SingleWinnerIT extends CommandSideIT {
                 CommandSideInstance second = CommandSideInstance.start(database, constraintOnly)) {
             Api a = first.api();
             Api b = second.api();
-            Api.Response registered = a.post(
-                    "/api/hosts",
-                    ADMIN,
-                    Api.json(Map.of("name", "Ada", "email", "ada@example.com", "timeZone", "UTC")));
-            Host host = new Host(registered.text("hostId"), registered.text("apiKey"));
-            assertThat(b.put(
-                                    "/api/hosts/" + host.id() + "/schedule",
-                                    host.key(),
-                                    Api.json(everyDay("UTC", 30, 0, 0, 0, 60, "00:00", "24:00")))
-                            .status())
-                    .isEqualTo(200);
+            Host host = openHostOn(a, b);
 
             for (int round = 0; round < 5; round++) {
                 Map<Integer, Long> byStatus = race(List.of(a, b), host, slot(20 + round), 40);
