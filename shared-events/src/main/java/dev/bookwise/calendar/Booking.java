@@ -1,13 +1,15 @@
 package dev.bookwise.calendar;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A booking as the command side knows it. {@code expiresAt} applies while it is RESERVED;
  * {@code eventTypeId} is the kind of meeting (the host's default type's id for Part 1 bookings).
- * It occupies {@code [start - bufferBefore, end + bufferAfter)}.
+ * It occupies {@code [start - bufferBefore, end + bufferAfter)}. {@code teamId}: booked through a
+ * team's event type; {@code hostIds}: every member a collective booking occupies.
  */
 public record Booking(
         UUID bookingId,
@@ -21,7 +23,9 @@ public record Booking(
         int bufferAfterMinutes,
         UUID eventTypeId,
         Map<String, Object> answers,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        UUID teamId,
+        List<UUID> hostIds) {
 
     public Booking {
         answers = answers == null ? Map.of() : answers;

@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+/** {@code hostId} for a host's own type, or {@code teamId} (with its {@code eventTypeId}) for a team's. */
 record ReserveBookingRequest(
-        @NotNull UUID hostId,
+        UUID hostId,
+        UUID teamId,
         Instant start,
         LocalDateTime localStart,
         @Size(max = 64) String timeZone,

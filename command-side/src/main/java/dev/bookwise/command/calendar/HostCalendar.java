@@ -9,6 +9,8 @@ import dev.bookwise.calendar.Booking;
 import dev.bookwise.calendar.BookingStatus;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
+import dev.bookwise.calendar.teams.RoundRobin;
+import dev.bookwise.calendar.teams.TeamMember;
 import dev.bookwise.calendar.types.Answers;
 import dev.bookwise.calendar.types.AttendeeCutoff;
 import dev.bookwise.calendar.types.BookingCounts;
@@ -29,6 +31,7 @@ import dev.bookwise.commands.MergeAvailabilityWindowCommand;
 import dev.bookwise.commands.RegisterHostCommand;
 import dev.bookwise.commands.RescheduleBookingCommand;
 import dev.bookwise.commands.ReserveBookingCommand;
+import dev.bookwise.commands.ReserveTeamBookingCommand;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.AvailabilityWindowMerged;
@@ -56,6 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -96,6 +100,15 @@ class HostCalendar {
     private Set<UUID> archivedTypes = new HashSet<>();
     /** Bookings per type and date that count towards limits (completed ones too, which leave {@link #open}). */
     private BookingCounts counts = BookingCounts.NONE;
+    /**
+     * Team bookings of the last {@value RoundRobin#WINDOW_DAYS} days by team event type: when each
+     * was made. Round-robin assignment weighs members by them; cancelled and expired ones leave.
+     */
+    private Map<UUID, Map<UUID, Instant>> teamBooked = new HashMap<>();
+
+    /** A team's type, lent by {@link TeamBookings} for the one command it runs here. */
+    @JsonIgnore
+    private transient EventType lentType;
 
     @JsonIgnore
     private transient LiveBookings live;
@@ -242,7 +255,7 @@ class HostCalendar {
     @CommandHandler
     Booking handle(ConfirmBookingCommand command, DeadlineManager deadlines) {
         OpenBooking booking = requireStatus(command.bookingId(), BookingStatus.CONFIRMED, BookingStatus.RESERVED);
-        deadlines.cancelSchedule(RESERVATION_EXPIRY, booking.expiryDeadlineId());
+        cancelExpiry(booking, deadlines);
         apply(new BookingConfirmed(booking.bookingId(), hostId, command.reason()));
         return open.get(booking.bookingId()).view(hostId);
     }
@@ -255,7 +268,7 @@ class HostCalendar {
             AttendeeCutoff.checkCancel(typeOf(booking.eventTypeId()), booking.start(), now());
         }
         if (booking.status() == BookingStatus.RESERVED) {
-            deadlines.cancelSchedule(RESERVATION_EXPIRY, booking.expiryDeadlineId());
+            cancelExpiry(booking, deadlines);
         }
         apply(new BookingCancelled(booking.bookingId(), hostId, command.reason()));
         return booking.withStatus(BookingStatus.CANCELLED).view(hostId);
@@ -313,11 +326,117 @@ class HostCalendar {
         return open.get(booking.bookingId()).view(hostId);
     }
 
+    /**
+     * A collective booking's expiry is scheduled in its first member's calendar only, and expires it
+     * in every member's calendar in the same transaction.
+     */
     @DeadlineHandler(deadlineName = RESERVATION_EXPIRY)
-    void on(ReservationExpiryDue due) {
+    void on(ReservationExpiryDue due, TeamBookings teams) {
         OpenBooking booking = open.get(due.bookingId());
         if (booking != null && booking.status() == BookingStatus.RESERVED) {
+            if (booking.collective()) {
+                teams.expireElsewhere(booking.bookingId(), booking.hostIds(), hostId);
+            }
+            expire(booking.bookingId());
+        }
+    }
+
+    /** Expires the booking here if it is still reserved (a collective booking's other calendars). */
+    void expire(UUID bookingId) {
+        OpenBooking booking = open.get(bookingId);
+        if (booking != null && booking.status() == BookingStatus.RESERVED) {
             apply(new BookingExpired(booking.bookingId(), hostId, booking.expiresAt()));
+        }
+    }
+
+    /**
+     * Why a booking of a team's type at {@code start} would be refused here, or null if this calendar
+     * takes it: the same rules as the host's own types (the team type uses the default schedule).
+     */
+    BookwiseException refusal(EventType type, Instant start, Instant now) {
+        try {
+            new EventTypeOffer(type, schedule, List.of(), live(), counts).check(start, now, null);
+            return null;
+        } catch (BookwiseException e) {
+            return e;
+        }
+    }
+
+    /** This member's standing for a round-robin type: its bookings of the type in the window, and the latest. */
+    RoundRobin.Standing standing(TeamMember member, UUID eventTypeId, Instant now) {
+        Instant since = now.minus(RoundRobin.WINDOW_DAYS, ChronoUnit.DAYS);
+        Map<UUID, Instant> booked = teamBooked.getOrDefault(eventTypeId, Map.of());
+        int recent = 0;
+        Instant last = null;
+        for (Instant at : booked.values()) {
+            if (!at.isBefore(since)) {
+                recent++;
+                last = last == null || at.isAfter(last) ? at : last;
+            }
+        }
+        return new RoundRobin.Standing(member.hostId(), member.weight(), member.priority(), recent, last);
+    }
+
+    /**
+     * Takes a team booking here, which {@link #refusal} has accepted. {@code hostIds}: every member of
+     * a collective booking (null for round robin); only the first schedules the expiry.
+     */
+    Booking reserveForTeam(
+            ReserveTeamBookingCommand command,
+            EventType type,
+            Answers answers,
+            Metadata metadata,
+            List<UUID> hostIds,
+            ReservationPolicy policy,
+            DeadlineManager deadlines) {
+        Instant now = now();
+        OfferedSlot slot =
+                new EventTypeOffer(type, schedule, List.of(), live(), counts).check(command.start(), now, null);
+        Instant expiresAt = now.plus(policy.ttl());
+        boolean schedulesExpiry = hostIds == null || hostIds.get(0).equals(hostId);
+        String deadlineId = schedulesExpiry
+                ? deadlines.schedule(
+                        expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId(), hostId))
+                : null;
+        apply(new BookingReserved(
+                command.bookingId(),
+                hostId,
+                slot.start(),
+                slot.end(),
+                type.bufferBeforeMinutes(),
+                type.bufferAfterMinutes(),
+                command.attendee(),
+                expiresAt,
+                deadlineId,
+                type.id(),
+                answers.values(),
+                metadata.values(),
+                command.manageTokenSha256(),
+                command.teamId(),
+                hostIds));
+        return open.get(command.bookingId()).view(hostId, answers.values(), metadata.values());
+    }
+
+    /** The type of a live booking here (null: the booking is not live here). */
+    UUID typeIdOfLive(UUID bookingId) {
+        OpenBooking booking = open.get(bookingId);
+        return booking == null ? null : typeIdOf(booking);
+    }
+
+    /** Runs one command here with a team's type known, for a team booking that lives in this calendar. */
+    <T> T withTeamType(EventType type, Supplier<T> command) {
+        lentType = type;
+        try {
+            return command.get();
+        } finally {
+            lentType = null;
+        }
+    }
+
+    private static void cancelExpiry(OpenBooking booking, DeadlineManager deadlines) {
+        // a collective booking's other calendars have no deadline of their own
+        if (booking.expiryDeadlineId() != null) {
+            deadlines.cancelSchedule(RESERVATION_EXPIRY, booking.expiryDeadlineId());
         }
     }
 
@@ -354,6 +473,9 @@ class HostCalendar {
         UUID defaultId = EventType.defaultIdFor(hostId);
         if (eventTypeId == null || eventTypeId.equals(defaultId)) {
             return Optional.of(EventType.defaultFor(defaultId, schedule));
+        }
+        if (lentType != null && lentType.id().equals(eventTypeId)) {
+            return Optional.of(lentType);
         }
         return Optional.ofNullable(eventTypes.get(eventTypeId));
     }
@@ -437,8 +559,16 @@ class HostCalendar {
                 event.expiresAt(),
                 event.expiryDeadlineId(),
                 event.eventTypeId(),
-                countedOn);
+                countedOn,
+                event.teamId(),
+                event.hostIds());
         open.put(booking.bookingId(), booking);
+        if (event.teamId() != null && event.eventTypeId() != null) {
+            Instant since = at.minus(RoundRobin.WINDOW_DAYS, ChronoUnit.DAYS);
+            Map<UUID, Instant> booked = teamBooked.computeIfAbsent(event.eventTypeId(), id -> new HashMap<>());
+            booked.values().removeIf(bookedAt -> bookedAt.isBefore(since));
+            booked.put(event.bookingId(), at);
+        }
         live().add(liveBooking(booking));
         // dates a week before the event can no longer take a booking: their counts are not needed
         counts = counts.plus(typeIdOf(booking), countedOn)
@@ -466,31 +596,38 @@ class HostCalendar {
 
     @EventSourcingHandler
     void on(BookingMarkedNoShow event) {
-        close(event.bookingId(), true);
+        // the member was booked: round robin still counts it
+        close(event.bookingId(), true, false);
     }
 
     @EventSourcingHandler
     void on(BookingCancelled event) {
-        close(event.bookingId(), true);
+        close(event.bookingId(), true, true);
     }
 
     @EventSourcingHandler
     void on(BookingExpired event) {
-        close(event.bookingId(), true);
+        close(event.bookingId(), true, true);
     }
 
     @EventSourcingHandler
     void on(BookingCompleted event) {
         // a completed booking still counts towards its type's limits
-        close(event.bookingId(), false);
+        close(event.bookingId(), false, false);
     }
 
-    private void close(UUID bookingId, boolean uncount) {
+    private void close(UUID bookingId, boolean uncount, boolean unassign) {
         OpenBooking booking = open.remove(bookingId);
         if (booking != null) {
             live().remove(bookingId);
             if (uncount && booking.countedOn() != null) {
                 counts = counts.minus(typeIdOf(booking), booking.countedOn());
+            }
+            if (unassign && booking.teamId() != null) {
+                Map<UUID, Instant> booked = teamBooked.get(booking.eventTypeId());
+                if (booked != null) {
+                    booked.remove(bookingId);
+                }
             }
         }
     }

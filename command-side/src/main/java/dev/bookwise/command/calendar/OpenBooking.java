@@ -7,6 +7,7 @@ import dev.bookwise.calendar.types.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
  * What the aggregate keeps of a RESERVED or CONFIRMED booking. {@code eventTypeId} null: the host's
  * default type (bookings made before event types); {@code countedOn}: the date its type's limits
  * count it on (null only for a booking read from a snapshot taken before limits existed: it counts
- * nowhere, and its type, the default one, has no limits).
+ * nowhere, and its type, the default one, has no limits). {@code teamId}: booked through a team;
+ * {@code hostIds}: every member calendar a collective booking is in (the first leads it).
  */
 record OpenBooking(
         UUID bookingId,
@@ -27,7 +29,14 @@ record OpenBooking(
         Instant expiresAt,
         String expiryDeadlineId,
         UUID eventTypeId,
-        LocalDate countedOn) {
+        LocalDate countedOn,
+        UUID teamId,
+        List<UUID> hostIds) {
+
+    /** A collective booking: the same booking in every member's calendar. */
+    boolean collective() {
+        return hostIds != null && hostIds.size() > 1;
+    }
 
     Instant occupiedFrom() {
         return start.minus(Duration.ofMinutes(bufferBeforeMinutes));
@@ -49,7 +58,9 @@ record OpenBooking(
                 expiresAt,
                 expiryDeadlineId,
                 eventTypeId,
-                countedOn);
+                countedOn,
+                teamId,
+                hostIds);
     }
 
     OpenBooking movedTo(
@@ -65,7 +76,9 @@ record OpenBooking(
                 expiresAt,
                 expiryDeadlineId,
                 eventTypeId,
-                newCountedOn);
+                newCountedOn,
+                teamId,
+                hostIds);
     }
 
     Booking view(UUID hostId, Map<String, Object> answers, Map<String, String> metadata) {
@@ -81,7 +94,9 @@ record OpenBooking(
                 bufferAfterMinutes,
                 eventTypeId == null ? EventType.defaultIdFor(hostId) : eventTypeId,
                 answers,
-                metadata);
+                metadata,
+                teamId,
+                hostIds);
     }
 
     /** The booking as commands other than the reservation answer it (answers and metadata are on the query side). */

@@ -3,6 +3,8 @@ package dev.bookwise.command.directory;
 import dev.bookwise.command.execution.PendingWrites;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
+import dev.bookwise.events.TeamCreated;
+import dev.bookwise.web.auth.Caller;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,8 +37,31 @@ public class CommandDirectory {
     }
 
     @EventHandler
+    void on(TeamCreated event) {
+        insert("team_credential", List.of("api_key_sha256", "team_id"), event.apiKeySha256(), event.teamId());
+    }
+
+    @EventHandler
     void on(BookingReserved event) {
-        insert("booking_directory", List.of("booking_id", "host_id"), event.bookingId(), event.hostId());
+        if (!event.leads()) {
+            // a collective booking is found through its first member's calendar
+            return;
+        }
+        if (event.teamId() == null) {
+            insert("booking_directory", List.of("booking_id", "host_id"), event.bookingId(), event.hostId());
+        } else {
+            insert(
+                    "booking_directory",
+                    List.of("booking_id", "host_id", "team_id", "host_ids"),
+                    event.bookingId(),
+                    event.hostId(),
+                    event.teamId(),
+                    event.hostIds() == null
+                            ? event.hostId().toString()
+                            : String.join(
+                                    ",",
+                                    event.hostIds().stream().map(UUID::toString).toList()));
+        }
         if (event.manageTokenSha256() != null) {
             insert(
                     "booking_manage_token",
@@ -55,12 +80,49 @@ public class CommandDirectory {
                         () -> jdbc.update(insert.sql(), insert.values().toArray()));
     }
 
-    public Optional<UUID> hostWithKeyDigest(String apiKeySha256) {
+    /** The host or the team whose key has this SHA-256 (hex). */
+    public Optional<Caller> callerWithKeyDigest(String apiKeySha256) {
         return jdbc
                 .query(
-                        "SELECT host_id FROM host_credential WHERE api_key_sha256 = ?",
-                        (rs, i) -> rs.getObject(1, UUID.class),
+                        "SELECT host_id, FALSE FROM host_credential WHERE api_key_sha256 = ? "
+                                + "UNION ALL SELECT team_id, TRUE FROM team_credential WHERE api_key_sha256 = ?",
+                        (rs, i) -> rs.getBoolean(2)
+                                ? Caller.team(rs.getObject(1, UUID.class))
+                                : Caller.host(rs.getObject(1, UUID.class)),
+                        apiKeySha256,
                         apiKeySha256)
+                .stream()
+                .findFirst();
+    }
+
+    public boolean hostExists(UUID hostId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM host_credential WHERE host_id = ?)", Boolean.class, hostId));
+    }
+
+    /**
+     * Where a booking lives: its host (a collective booking's first member), and for a team booking
+     * the team and every member calendar it is in.
+     */
+    public record Place(UUID hostId, UUID teamId, List<UUID> hostIds) {}
+
+    public Optional<Place> placeOfBooking(UUID bookingId) {
+        return jdbc
+                .query(
+                        "SELECT host_id, team_id, host_ids FROM booking_directory WHERE booking_id = ?",
+                        (rs, i) -> {
+                            UUID host = rs.getObject(1, UUID.class);
+                            String hosts = rs.getString(3);
+                            return new Place(
+                                    host,
+                                    rs.getObject(2, UUID.class),
+                                    hosts == null
+                                            ? List.of(host)
+                                            : java.util.Arrays.stream(hosts.split(","))
+                                                    .map(UUID::fromString)
+                                                    .toList());
+                        },
+                        bookingId)
                 .stream()
                 .findFirst();
     }

@@ -41,7 +41,7 @@ class EventTypeController {
         caller.requireHost(hostId);
         UUID eventTypeId = UUID.randomUUID();
         return responses.execute(request, caller, hostId, body, HttpStatus.CREATED, () -> {
-            EventType type = body.toEventType(eventTypeId);
+            EventType type = body.toHostEventType(eventTypeId);
             return EventTypeResponse.of(
                     hostId, commands.sendAndWait(new DefineEventTypeCommand(hostId, type, true)), false);
         });
@@ -56,7 +56,7 @@ class EventTypeController {
             HttpServletRequest request) {
         caller.requireHost(hostId);
         return responses.execute(request, caller, hostId, body, HttpStatus.OK, () -> {
-            EventType type = body.toEventType(eventTypeId);
+            EventType type = body.toHostEventType(eventTypeId);
             return EventTypeResponse.of(
                     hostId, commands.sendAndWait(new DefineEventTypeCommand(hostId, type, false)), false);
         });

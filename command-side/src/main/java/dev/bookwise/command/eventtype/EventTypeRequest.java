@@ -1,6 +1,8 @@
 package dev.bookwise.command.eventtype;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bookwise.calendar.teams.Assignment;
+import dev.bookwise.calendar.teams.TeamEventType;
 import dev.bookwise.calendar.types.BookingLimits;
 import dev.bookwise.calendar.types.EventType;
 import dev.bookwise.calendar.types.Question;
@@ -31,7 +33,9 @@ record EventTypeRequest(
         @Size(max = EventType.MAX_QUESTIONS) List<@Valid QuestionRequest> questions,
         Integer attendeeCancelNoticeMinutes,
         Integer attendeeRescheduleNoticeMinutes,
-        @JsonProperty("public") Boolean isPublic) {
+        @JsonProperty("public") Boolean isPublic,
+        @Size(max = 20) String assignment,
+        @Size(max = 100) List<UUID> members) {
 
     record Limits(Integer perDay, Integer perWeek) {}
 
@@ -50,7 +54,29 @@ record EventTypeRequest(
         }
     }
 
-    EventType toEventType(UUID id) {
+    /** A host's own type: the team fields do not apply. */
+    EventType toHostEventType(UUID id) {
+        if (assignment != null || members != null) {
+            throw new BookwiseException(
+                    ErrorCode.INVALID_EVENT_TYPE, "assignment and members are fields of a team's event type");
+        }
+        return toEventType(id);
+    }
+
+    TeamEventType toTeamEventType(UUID id) {
+        if (assignment == null) {
+            throw new BookwiseException(ErrorCode.INVALID_EVENT_TYPE, "assignment: ROUND_ROBIN or COLLECTIVE");
+        }
+        Assignment kind;
+        try {
+            kind = Assignment.valueOf(assignment);
+        } catch (IllegalArgumentException e) {
+            throw new BookwiseException(ErrorCode.INVALID_EVENT_TYPE, "assignment: ROUND_ROBIN or COLLECTIVE");
+        }
+        return new TeamEventType(toEventType(id), kind, members);
+    }
+
+    private EventType toEventType(UUID id) {
         if (durationMinutes == null) {
             throw new BookwiseException(ErrorCode.INVALID_EVENT_TYPE, "durationMinutes is required");
         }

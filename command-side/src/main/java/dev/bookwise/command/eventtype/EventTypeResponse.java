@@ -1,6 +1,9 @@
 package dev.bookwise.command.eventtype;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bookwise.calendar.teams.Assignment;
+import dev.bookwise.calendar.teams.TeamEventType;
 import dev.bookwise.calendar.types.EventType;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,7 @@ import java.util.UUID;
 /** An event type as the API shows it (question types by their wire names). */
 record EventTypeResponse(
         UUID eventTypeId,
-        UUID hostId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID hostId,
         String slug,
         String title,
         int durationMinutes,
@@ -25,7 +28,36 @@ record EventTypeResponse(
         int attendeeCancelNoticeMinutes,
         int attendeeRescheduleNoticeMinutes,
         @JsonProperty("public") boolean isPublic,
-        boolean archived) {
+        boolean archived,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID teamId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Assignment assignment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<UUID> members) {
+
+    static EventTypeResponse ofTeam(UUID teamId, TeamEventType teamType, boolean archived) {
+        EventTypeResponse plain = of((UUID) null, teamType.eventType(), archived);
+        return new EventTypeResponse(
+                plain.eventTypeId(),
+                null,
+                plain.slug(),
+                plain.title(),
+                plain.durationMinutes(),
+                plain.slotIntervalMinutes(),
+                null,
+                plain.bufferBeforeMinutes(),
+                plain.bufferAfterMinutes(),
+                plain.minimumNoticeMinutes(),
+                plain.horizonDays(),
+                plain.seats(),
+                plain.limits(),
+                plain.questions(),
+                plain.attendeeCancelNoticeMinutes(),
+                plain.attendeeRescheduleNoticeMinutes(),
+                plain.isPublic(),
+                archived,
+                teamId,
+                teamType.assignment(),
+                teamType.members());
+    }
 
     static EventTypeResponse of(UUID hostId, EventType type, boolean archived) {
         Map<String, Integer> limits = new java.util.LinkedHashMap<>();
@@ -66,6 +98,9 @@ record EventTypeResponse(
                 type.attendeeCancelNoticeMinutes(),
                 type.attendeeRescheduleNoticeMinutes(),
                 type.isPublic(),
-                archived);
+                archived,
+                null,
+                null,
+                null);
     }
 }

@@ -44,6 +44,8 @@ public class CommandExecutor {
      * @param fingerprint    what identifies the request under its key (method, path, canonical body)
      * @param instance       what a problem names as its instance (the request path)
      * @param successStatus  the status of a successful answer
+     * @param team           {@code hostId} is a team's id: the team is locked; its members' calendars are
+     *                       locked by the command itself, and the answer's position is the last event written
      */
     public record Write(
             Caller caller,
@@ -51,7 +53,8 @@ public class CommandExecutor {
             String idempotencyKey,
             String fingerprint,
             String instance,
-            int successStatus) {}
+            int successStatus,
+            boolean team) {}
 
     /**
      * What a write answered.
@@ -121,7 +124,9 @@ public class CommandExecutor {
         UUID hostId = write.hostId();
         return conflictRetry.execute(attempt -> {
             AtomicReference<Long> calendarVersion = new AtomicReference<>();
+            AtomicReference<PendingWrites> held = new AtomicReference<>();
             AtomicBoolean ran = new AtomicBoolean();
+            UUID calendarId = write.team() ? null : hostId;
             Outcome outcome;
             try {
                 outcome = transaction.execute(tx -> {
@@ -135,13 +140,14 @@ public class CommandExecutor {
                         return replay(begin.stored());
                     }
                     ran.set(true);
-                    calendars.beforeCommand(hostId, begin.lastSequence());
+                    calendars.beforeCommand(calendarId, begin.lastSequence());
                     try (PendingWrites writes = PendingWrites.open(pending -> statements.flush(pending, null, null))) {
+                        held.set(writes);
                         Outcome first = run(write, action);
                         boolean succeeded = first.status() < 400;
                         if (!succeeded) {
                             // nothing of a refused command is written but its answer
-                            writes.clear();
+                            writes.discard();
                         }
                         WriteStatements.Answer answer = key == null
                                 ? null
@@ -152,11 +158,12 @@ public class CommandExecutor {
                                         first.status(),
                                         idempotency.seal(first.json()),
                                         succeeded);
-                        if (answer == null && writes.isEmpty() && !(succeeded && hostId != null)) {
+                        if (answer == null && writes.isEmpty() && !(succeeded && calendarId != null)) {
                             return first;
                         }
                         // round trip 2: events, directory rows, deadline, answer, and the calendar's head
-                        WriteStatements.Flushed flushed = statements.flush(writes, answer, succeeded ? hostId : null);
+                        WriteStatements.Flushed flushed =
+                                statements.flush(writes, answer, succeeded ? calendarId : null);
                         if (answer != null && !flushed.answerStored()) {
                             throw new IdempotencyRepository.AnsweredConcurrently();
                         }
@@ -170,12 +177,22 @@ public class CommandExecutor {
                     // round trip 3: the commit
                 });
             } catch (RuntimeException e) {
-                calendars.forget(hostId);
+                if (calendarId != null) {
+                    calendars.forget(calendarId);
+                }
+                if (held.get() != null) {
+                    held.get().locked().keySet().forEach(calendars::forget);
+                }
                 throw e;
             }
             if (ran.get()) {
                 // a replay left the calendar as it was
-                calendars.committed(hostId, calendarVersion.get());
+                calendars.committed(calendarId, calendarVersion.get());
+                PendingWrites writes = held.get();
+                // the other calendars the write locked: their cached state is the version it left
+                writes.locked()
+                        .forEach((member, before) ->
+                                calendars.committed(member, writes.heads().getOrDefault(member.toString(), before)));
             }
             return outcome;
         });
@@ -190,7 +207,9 @@ public class CommandExecutor {
         } catch (BookwiseException e) {
             return problem(e.code(), e.detail(), write);
         } catch (AggregateNotFoundException e) {
-            return problem(ErrorCode.HOST_NOT_FOUND, "no host " + write.hostId(), write);
+            return write.team()
+                    ? problem(ErrorCode.TEAM_NOT_FOUND, "no team " + write.hostId(), write)
+                    : problem(ErrorCode.HOST_NOT_FOUND, "no host " + write.hostId(), write);
         }
     }
 

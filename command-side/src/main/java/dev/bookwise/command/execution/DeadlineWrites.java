@@ -4,6 +4,8 @@ import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.calendar.ReservationExpiryDue;
 import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.command.directory.CommandDirectory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.deadline.DeadlineMessage;
@@ -26,14 +28,17 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
     private final CommandDirectory directory;
     private final boolean hostLock;
     private final HostGate hostGate;
+    private final CalendarLocks locks;
 
     DeadlineWrites(
+            CalendarLocks locks,
             WriteStatements statements,
             CalendarCache calendars,
             CommandDirectory directory,
             BookwiseProperties properties,
             HostGate hostGate) {
         this.hostGate = hostGate;
+        this.locks = locks;
         this.statements = statements;
         this.calendars = calendars;
         this.directory = directory;
@@ -51,6 +56,15 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
         Runnable release = hostGate.enter(hostId);
         unitOfWork.onCleanup(u -> release.run());
         // the deadline's unit of work runs in a transaction: lock and version as a command's first round trip
+        List<UUID> others = collectiveElsewhere(unitOfWork.getMessage().getPayload(), hostId);
+        if (!others.isEmpty()) {
+            // a collective booking expires in every member's calendar: all of them are locked first,
+            // in the order every writer of several calendars uses
+            List<UUID> all = new ArrayList<>(others);
+            all.add(hostId);
+            locks.lock(all);
+            unitOfWork.onCleanup(u -> others.forEach(calendars::forget));
+        }
         WriteStatements.Begin begin = statements.begin("deadline", null, hostId, hostLock, null);
         calendars.beforeCommand(hostId, begin.lastSequence());
         Object result = chain.proceed();
@@ -60,6 +74,19 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
         unitOfWork.afterCommit(u -> calendars.committed(hostId, version.get()));
         unitOfWork.onRollback(u -> calendars.forget(hostId));
         return result;
+    }
+
+    private List<UUID> collectiveElsewhere(Object payload, UUID hostId) {
+        if (payload instanceof ReservationExpiryDue due) {
+            return directory
+                    .placeOfBooking(due.bookingId())
+                    .filter(place -> place.hostIds().size() > 1)
+                    .map(place -> place.hostIds().stream()
+                            .filter(h -> !h.equals(hostId))
+                            .toList())
+                    .orElse(List.of());
+        }
+        return List.of();
     }
 
     private UUID hostOf(Object payload) {

@@ -2,8 +2,11 @@ package dev.bookwise.command.execution;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +69,11 @@ public final class PendingWrites implements AutoCloseable {
 
     private final List<EventRow> events = new ArrayList<>();
     private final List<Insert> inserts = new ArrayList<>();
+    /** The last sequence number appended per aggregate, also across early flushes. */
+    private final Map<String, Long> heads = new HashMap<>();
+    /** Calendars locked besides the write's own host (a team booking's members), with their version then. */
+    private final Map<UUID, Long> locked = new HashMap<>();
+
     private final Flusher flusher;
     private final PendingWrites outer;
 
@@ -96,6 +104,24 @@ public final class PendingWrites implements AutoCloseable {
 
     public void append(EventRow event) {
         events.add(event);
+        heads.merge(event.aggregateIdentifier(), event.sequenceNumber(), Math::max);
+    }
+
+    /**
+     * Records a calendar the command locked besides its own host, with its last sequence number read
+     * under the lock (null: none), so that its cached state is kept or dropped with the write.
+     */
+    public void locked(UUID hostId, Long lastSequence) {
+        locked.put(hostId, lastSequence);
+    }
+
+    Map<UUID, Long> locked() {
+        return locked;
+    }
+
+    /** The last sequence number this write appended to each aggregate. */
+    Map<String, Long> heads() {
+        return heads;
     }
 
     public void insert(Insert insert) {
@@ -114,10 +140,16 @@ public final class PendingWrites implements AutoCloseable {
         return events.isEmpty() && inserts.isEmpty();
     }
 
-    /** After they were sent, or when the command failed and they must not be. */
+    /** After they were sent. */
     void clear() {
         events.clear();
         inserts.clear();
+    }
+
+    /** When the command was refused: nothing of it is written. */
+    void discard() {
+        clear();
+        heads.clear();
     }
 
     @Override

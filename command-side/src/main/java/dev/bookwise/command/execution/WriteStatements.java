@@ -4,8 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,6 +78,33 @@ class WriteStatements {
                 lockHost);
     }
 
+    /**
+     * Locks these hosts' calendars for the rest of the transaction (in one fixed order, migration
+     * V14) and reads each one's last sequence number under its lock.
+     *
+     * @return the last sequence number by host (absent: no events)
+     */
+    Map<UUID, Long> lockHosts(Collection<UUID> hostIds) {
+        Map<UUID, Long> last = new HashMap<>();
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement =
+                            connection.prepareStatement("SELECT host, last_sequence FROM bookwise_lock_hosts(?)");
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text", hostIds.stream().map(UUID::toString).toArray()));
+                    return statement;
+                },
+                rs -> {
+                    long sequence = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        last.put(UUID.fromString(rs.getString(1)), sequence);
+                    }
+                });
+        return last;
+    }
+
     /** The calendar's last sequence number as this transaction sees it (null: no events). */
     Long lastSequence(UUID hostId) {
         return jdbc.queryForObject(
@@ -87,7 +117,8 @@ class WriteStatements {
      * Sends what is pending and the answer, and reads the calendar's head, in one statement.
      *
      * @param answer the answer to store, or null
-     * @param hostId the calendar whose head to return, or null
+     * @param hostId the calendar whose head to return, or null (then the position is the last event this
+     *     statement appended, if any: a team booking's, across its members' calendars)
      * @throws ConcurrencyException when another writer appended to the calendar first (the write is retried)
      */
     Flushed flush(PendingWrites writes, Answer answer, UUID hostId) {
@@ -132,7 +163,11 @@ class WriteStatements {
             params.add(hostId.toString());
         }
         if (answer != null) {
-            String position = answer.withPosition() && hostId != null ? "(SELECT global_index FROM head)" : "NULL";
+            String position = !answer.withPosition()
+                    ? "NULL"
+                    : hostId != null
+                            ? "(SELECT global_index FROM head)"
+                            : events ? "(SELECT max(global_index) FROM e)" : "NULL";
             clauses.add("a AS (INSERT INTO idempotency_record (principal, idempotency_key, request_sha256, "
                     + "response_status, response_body, response_position) VALUES (?, ?, ?, ?, ?, " + position
                     + ") ON CONFLICT DO NOTHING RETURNING 1)");
@@ -150,7 +185,7 @@ class WriteStatements {
         String sql = "WITH " + String.join(",\n", clauses) + "\nSELECT "
                 + (hostId != null
                         ? "(SELECT global_index FROM head), (SELECT sequence_number FROM head)"
-                        : "NULL, NULL")
+                        : events ? "(SELECT max(global_index) FROM e), NULL" : "NULL, NULL")
                 + ", " + (answer != null ? "(SELECT count(*) FROM a)" : "1");
         try {
             Flushed flushed = jdbc.query(

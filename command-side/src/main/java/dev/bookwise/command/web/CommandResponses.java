@@ -41,12 +41,38 @@ public class CommandResponses {
             Object body,
             HttpStatus success,
             Supplier<T> action) {
+        return execute(request, caller, hostId, false, body, success, action);
+    }
+
+    /**
+     * A write through a team: the team is locked for it, and the command locks the members'
+     * calendars it needs itself.
+     */
+    public <T> ResponseEntity<T> executeForTeam(
+            HttpServletRequest request,
+            Caller caller,
+            UUID teamId,
+            Object body,
+            HttpStatus success,
+            Supplier<T> action) {
+        return execute(request, caller, teamId, true, body, success, action);
+    }
+
+    private <T> ResponseEntity<T> execute(
+            HttpServletRequest request,
+            Caller caller,
+            UUID lockedId,
+            boolean team,
+            Object body,
+            HttpStatus success,
+            Supplier<T> action) {
         String key = IdempotencyKeys.check(request.getHeader(IdempotencyKeys.HEADER));
         String fingerprint = key == null
                 ? null
                 : IdempotencyKeys.fingerprint(request.getMethod(), request.getRequestURI(), toJson(body));
         CommandExecutor.Outcome outcome = executor.execute(
-                new CommandExecutor.Write(caller, hostId, key, fingerprint, request.getRequestURI(), success.value()),
+                new CommandExecutor.Write(
+                        caller, lockedId, key, fingerprint, request.getRequestURI(), success.value(), team),
                 action::get);
         if (outcome.problemCode() != null) {
             request.setAttribute(BaseExceptionHandler.PROBLEM_CODE, outcome.problemCode());

@@ -29,7 +29,7 @@ class WebConfig {
         return new ApiKeyFilter(
                 admin.adminKey(),
                 limits,
-                (digest, request) -> directory.hostWithKeyDigest(digest),
+                (digest, request) -> directory.callerWithKeyDigest(digest),
                 new ApiKeyFilter.ManageTokens() {
                     @Override
                     public Optional<UUID> bookingWithTokenDigest(String tokenSha256, HttpServletRequest request) {

@@ -5,6 +5,7 @@ import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.host.HostRepository;
 import dev.bookwise.web.auth.AdminKeyProperties;
 import dev.bookwise.web.auth.ApiKeyFilter;
+import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.auth.RateLimitProperties;
 import dev.bookwise.web.openapi.OpenApiSetup;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -56,7 +57,8 @@ class WebConfig implements WebMvcConfigurer {
         return new ApiKeyFilter(
                 admin.adminKey(),
                 limits,
-                (digest, request) -> hostWithKeyDigest(hosts, freshness, digest, request),
+                (digest, request) ->
+                        hostWithKeyDigest(hosts, freshness, digest, request).map(Caller::host),
                 new ManageTokens(bookings, freshness),
                 ANONYMOUS,
                 json);

@@ -43,10 +43,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     /** The role the admin key has for the actuator's {@code show-details: when-authorized}. */
     public static final String ADMIN_ROLE = "ADMIN";
 
-    /** Finds the host owning a key by the key's SHA-256 (hex); the request is there for lookups that may wait. */
+    /**
+     * Finds the owner of a key (a host, or a team) by the key's SHA-256 (hex); the request is there
+     * for lookups that may wait.
+     */
     @FunctionalInterface
     public interface HostKeys {
-        Optional<UUID> hostWithKeyDigest(String apiKeySha256, HttpServletRequest request);
+        Optional<Caller> callerWithKeyDigest(String apiKeySha256, HttpServletRequest request);
     }
 
     /**
@@ -139,7 +142,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                             ? manageTokens
                                     .bookingWithTokenDigest(digest, request)
                                     .map(Caller::attendee)
-                            : authentication.lookUp(digest, found -> hostKeys.hostWithKeyDigest(found, request));
+                            : authentication.lookUp(digest, found -> hostKeys.callerWithKeyDigest(found, request));
                 } catch (DataAccessException e) {
                     if (!Outages.isDatabaseUnavailable(e)) {
                         throw e;

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -23,7 +22,7 @@ public final class BearerAuthentication {
 
     private final byte[] adminKeyDigest;
     // a key never changes owner, so a digest once found can be remembered
-    private final Map<String, UUID> knownHosts = new ConcurrentHashMap<>();
+    private final Map<String, Caller> knownKeys = new ConcurrentHashMap<>();
 
     /** @param adminKey the admin key, or null/blank for none */
     public BearerAuthentication(String adminKey) {
@@ -31,16 +30,16 @@ public final class BearerAuthentication {
     }
 
     /**
-     * @param hostByKeyDigest finds the host whose key has this SHA-256 (hex)
+     * @param callerByKeyDigest finds the host or team whose key has this SHA-256 (hex)
      * @return the caller, or empty for a missing, malformed or unknown key
      */
-    public Optional<Caller> authenticate(String authorization, Function<String, Optional<UUID>> hostByKeyDigest) {
+    public Optional<Caller> authenticate(String authorization, Function<String, Optional<Caller>> callerByKeyDigest) {
         String digest = digest(authorization);
         if (digest == null) {
             return Optional.empty();
         }
         Optional<Caller> known = known(digest);
-        return known.isPresent() ? known : lookUp(digest, hostByKeyDigest);
+        return known.isPresent() ? known : lookUp(digest, callerByKeyDigest);
     }
 
     /** The SHA-256 (hex) of the bearer key, or null for a missing or malformed header. */
@@ -59,20 +58,19 @@ public final class BearerAuthentication {
                 && authorization.substring(BEARER.length()).trim().startsWith(MANAGE_TOKEN_PREFIX);
     }
 
-    /** The admin, or a host already recognised by this key: answered from memory, without a lookup. */
+    /** The admin, or a host or team already recognised by this key: answered from memory, without a lookup. */
     public Optional<Caller> known(String digest) {
         if (adminKeyDigest != null
                 && MessageDigest.isEqual(adminKeyDigest, HexFormat.of().parseHex(digest))) {
             return Optional.of(Caller.ADMIN);
         }
-        UUID host = knownHosts.get(digest);
-        return host == null ? Optional.empty() : Optional.of(Caller.host(host));
+        return Optional.ofNullable(knownKeys.get(digest));
     }
 
-    /** Looks the digest up among the hosts' keys; a key never changes owner, so a host found is remembered. */
-    public Optional<Caller> lookUp(String digest, Function<String, Optional<UUID>> hostByKeyDigest) {
-        Optional<UUID> host = hostByKeyDigest.apply(digest);
-        host.ifPresent(id -> knownHosts.put(digest, id));
-        return host.map(Caller::host);
+    /** Looks the digest up among the hosts' and teams' keys; a key never changes owner, so an owner found is remembered. */
+    public Optional<Caller> lookUp(String digest, Function<String, Optional<Caller>> callerByKeyDigest) {
+        Optional<Caller> owner = callerByKeyDigest.apply(digest);
+        owner.ifPresent(caller -> knownKeys.put(digest, caller));
+        return owner;
     }
 }

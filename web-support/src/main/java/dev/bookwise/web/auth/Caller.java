@@ -5,7 +5,7 @@ import dev.bookwise.errors.ErrorCode;
 import java.util.UUID;
 
 /**
- * Who sent a request: the admin, one host through its own key, the attendee of one booking through
+ * Who sent a request: the admin, one host through its own key, one team through the team's key, the attendee of one booking through
  * that booking's manage token, or a client without a key booking a public event type. An attendee
  * and a public booker have no host: every host check refuses them, so a manage token can never act
  * as its host's key.
@@ -14,22 +14,27 @@ import java.util.UUID;
  * @param address   the client's address for a public booking without a key (it scopes their
  *                  Idempotency-Keys), else null
  */
-public record Caller(boolean admin, UUID hostId, UUID bookingId, String address) {
+public record Caller(boolean admin, UUID hostId, UUID bookingId, String address, UUID teamId) {
 
-    public static final Caller ADMIN = new Caller(true, null, null, null);
+    public static final Caller ADMIN = new Caller(true, null, null, null, null);
 
     public static Caller host(UUID hostId) {
-        return new Caller(false, hostId, null, null);
+        return new Caller(false, hostId, null, null, null);
+    }
+
+    /** A team's key: acts on the team, its event types and its bookings, never as one of its members. */
+    public static Caller team(UUID teamId) {
+        return new Caller(false, null, null, null, teamId);
     }
 
     /** The attendee holding the manage token of {@code bookingId}. */
     public static Caller attendee(UUID bookingId) {
-        return new Caller(false, null, bookingId, null);
+        return new Caller(false, null, bookingId, null, null);
     }
 
     /** Someone without a key booking a public event type, known only by the client's address. */
     public static Caller publicBooking(String address) {
-        return new Caller(false, null, null, address);
+        return new Caller(false, null, null, address, null);
     }
 
     public boolean attendee() {
@@ -44,12 +49,31 @@ public record Caller(boolean admin, UUID hostId, UUID bookingId, String address)
         if (attendee()) {
             return "booking:" + bookingId;
         }
+        if (teamId != null) {
+            return "team:" + teamId;
+        }
         return hostId != null ? hostId.toString() : "public:" + address;
     }
 
     public void requireAdmin() {
         if (!admin) {
             throw new BookwiseException(ErrorCode.FORBIDDEN, "only the admin key may do this");
+        }
+    }
+
+    public boolean team() {
+        return teamId != null;
+    }
+
+    /** The admin, or the team's own key. */
+    public void requireTeam(UUID team) {
+        if (admin) {
+            return;
+        }
+        if (teamId == null || !teamId.equals(team)) {
+            throw new BookwiseException(
+                    ErrorCode.FORBIDDEN,
+                    teamId != null ? "this key may act only on team " + teamId : "this needs the team's key");
         }
     }
 
@@ -60,7 +84,9 @@ public record Caller(boolean admin, UUID hostId, UUID bookingId, String address)
         if (hostId == null) {
             throw new BookwiseException(
                     ErrorCode.FORBIDDEN,
-                    attendee() ? "a manage token may act only on its own booking" : "this needs a key");
+                    attendee()
+                            ? "a manage token may act only on its own booking"
+                            : team() ? "a team key may act only on its team and its bookings" : "this needs a key");
         }
         if (!hostId.equals(host)) {
             throw new BookwiseException(ErrorCode.FORBIDDEN, "this key may act only on host " + hostId);

@@ -15,7 +15,9 @@ class BearerAuthenticationTest {
 
     private Optional<Caller> authenticate(String header) {
         return authentication.authenticate(
-                header, digest -> digest.equals(ApiKeys.sha256Hex(HOST_KEY)) ? Optional.of(HOST) : Optional.empty());
+                header,
+                digest ->
+                        digest.equals(ApiKeys.sha256Hex(HOST_KEY)) ? Optional.of(Caller.host(HOST)) : Optional.empty());
     }
 
     @Test

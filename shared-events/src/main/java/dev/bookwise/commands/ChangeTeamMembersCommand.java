@@ -1,0 +1,9 @@
+package dev.bookwise.commands;
+
+import dev.bookwise.calendar.teams.TeamMember;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeTeamMembersCommand(
+        @TargetAggregateIdentifier UUID teamId, List<TeamMember> members) {}
