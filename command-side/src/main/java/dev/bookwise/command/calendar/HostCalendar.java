@@ -327,21 +327,15 @@ class HostCalendar {
     }
 
     /**
-     * A collective booking's expiry is scheduled in its first member's calendar only, and expires it
-     * in every member's calendar in the same transaction.
+     * A collective booking's expiry is scheduled in its first member's calendar only; the same unit of
+     * work expires it in the other members' calendars ({@link TeamBookings#expireElsewhere}).
      */
     @DeadlineHandler(deadlineName = RESERVATION_EXPIRY)
-    void on(ReservationExpiryDue due, TeamBookings teams) {
-        OpenBooking booking = open.get(due.bookingId());
-        if (booking != null && booking.status() == BookingStatus.RESERVED) {
-            if (booking.collective()) {
-                teams.expireElsewhere(booking.bookingId(), booking.hostIds(), hostId);
-            }
-            expire(booking.bookingId());
-        }
+    void on(ReservationExpiryDue due) {
+        expire(due.bookingId());
     }
 
-    /** Expires the booking here if it is still reserved (a collective booking's other calendars). */
+    /** Expires the booking here if it is still reserved. */
     void expire(UUID bookingId) {
         OpenBooking booking = open.get(bookingId);
         if (booking != null && booking.status() == BookingStatus.RESERVED) {

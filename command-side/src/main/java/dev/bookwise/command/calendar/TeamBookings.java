@@ -27,14 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 
 /**
  * Team bookings, decided by the members' own calendars in one transaction.
@@ -50,17 +50,22 @@ import org.springframework.stereotype.Component;
  * A booking that no member can take is answered with its refusal rather than thrown, so that the
  * calendars it only read stay cached (a failed unit of work would drop them all).
  */
-@Component
-class TeamBookings {
+public final class TeamBookings {
 
-    private final Repository<HostCalendar> calendars;
-    private final Repository<Team> teams;
+    private final Supplier<Repository<HostCalendar>> calendars;
+    private final Supplier<Repository<Team>> teams;
     private final CalendarLocks locks;
 
-    TeamBookings(@Lazy Repository<HostCalendar> calendars, @Lazy Repository<Team> teams, CalendarLocks locks) {
+    private TeamBookings(
+            Supplier<Repository<HostCalendar>> calendars, Supplier<Repository<Team>> teams, CalendarLocks locks) {
         this.calendars = calendars;
         this.teams = teams;
         this.locks = locks;
+    }
+
+    /** Reads the calendars and teams through Axon's repositories (looked up when first needed). */
+    public static TeamBookings using(Configuration axon, CalendarLocks locks) {
+        return new TeamBookings(() -> axon.repository(HostCalendar.class), () -> axon.repository(Team.class), locks);
     }
 
     @CommandHandler
@@ -130,10 +135,14 @@ class TeamBookings {
         return answers.get(0);
     }
 
-    /** A collective booking's expiry, fired in its first calendar: the same in the others, in the same transaction. */
-    void expireElsewhere(UUID bookingId, List<UUID> hostIds, UUID firing) {
-        List<UUID> others = hostIds.stream().filter(h -> !h.equals(firing)).toList();
-        lockAndLoad(others).values().forEach(calendar -> calendar.execute(c -> c.expire(bookingId)));
+    /**
+     * A collective booking's expiry, fired in its first calendar: the same in the other calendars, in
+     * the same unit of work. They are locked already, with the first, in the order of {@link CalendarLocks}.
+     */
+    public void expireElsewhere(UUID bookingId, List<UUID> others) {
+        for (UUID hostId : others) {
+            calendars.get().load(hostId.toString()).execute(c -> c.expire(bookingId));
+        }
     }
 
     private static UUID bookingIdOf(Object command) {
@@ -176,7 +185,7 @@ class TeamBookings {
         Map<UUID, Aggregate<HostCalendar>> loaded = new LinkedHashMap<>();
         for (UUID hostId : ordered) {
             try {
-                loaded.put(hostId, calendars.load(hostId.toString()));
+                loaded.put(hostId, calendars.get().load(hostId.toString()));
             } catch (AggregateNotFoundException e) {
                 throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
             }
@@ -186,7 +195,7 @@ class TeamBookings {
 
     private Aggregate<Team> team(UUID teamId) {
         try {
-            return teams.load(teamId.toString());
+            return teams.get().load(teamId.toString());
         } catch (AggregateNotFoundException e) {
             throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
         }

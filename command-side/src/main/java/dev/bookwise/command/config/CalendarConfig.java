@@ -2,6 +2,8 @@ package dev.bookwise.command.config;
 
 import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.calendar.ReservationPolicy;
+import dev.bookwise.command.calendar.TeamBookings;
+import dev.bookwise.command.execution.CalendarLocks;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -85,6 +87,12 @@ public class CalendarConfig {
     @Bean
     Cache calendarCache(CalendarCache calendarCaches) {
         return calendarCaches.axonCache();
+    }
+
+    /** Team bookings: the handler that has the members' calendars decide them (one transaction). */
+    @Bean
+    TeamBookings teamBookings(org.axonframework.config.Configuration axon, CalendarLocks locks) {
+        return TeamBookings.using(axon, locks);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.bookwise.command.execution;
 
 import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.calendar.ReservationExpiryDue;
+import dev.bookwise.command.calendar.TeamBookings;
 import dev.bookwise.command.config.BookwiseProperties;
 import dev.bookwise.command.directory.CommandDirectory;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
     private final boolean hostLock;
     private final HostGate hostGate;
     private final CalendarLocks locks;
+    private final TeamBookings teamBookings;
 
     DeadlineWrites(
             CalendarLocks locks,
+            TeamBookings teamBookings,
             WriteStatements statements,
             CalendarCache calendars,
             CommandDirectory directory,
@@ -39,6 +42,7 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
             HostGate hostGate) {
         this.hostGate = hostGate;
         this.locks = locks;
+        this.teamBookings = teamBookings;
         this.statements = statements;
         this.calendars = calendars;
         this.directory = directory;
@@ -68,6 +72,11 @@ public class DeadlineWrites implements MessageHandlerInterceptor<DeadlineMessage
         WriteStatements.Begin begin = statements.begin("deadline", null, hostId, hostLock, null);
         calendars.beforeCommand(hostId, begin.lastSequence());
         Object result = chain.proceed();
+        if (!others.isEmpty()) {
+            // a collective booking: its expiry fired in its first calendar, the others expire with it
+            teamBookings.expireElsewhere(
+                    ((ReservationExpiryDue) unitOfWork.getMessage().getPayload()).bookingId(), others);
+        }
         // registered after the handler ran, so after the event store's own append in the same phase
         AtomicReference<Long> version = new AtomicReference<>();
         unitOfWork.onPrepareCommit(u -> version.set(statements.lastSequence(hostId)));
