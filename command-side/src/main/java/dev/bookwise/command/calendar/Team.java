@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.bookwise.calendar.teams.TeamEventType;
 import dev.bookwise.calendar.teams.TeamMember;
 import dev.bookwise.calendar.teams.TeamMembers;
-import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.commands.ArchiveTeamEventTypeCommand;
 import dev.bookwise.commands.ChangeTeamMembersCommand;
 import dev.bookwise.commands.CreateTeamCommand;
@@ -55,14 +54,14 @@ class Team {
     protected Team() {}
 
     @CommandHandler
-    Team(CreateTeamCommand command, CommandDirectory directory) {
-        List<TeamMember> checked = checkMembers(command.members(), directory);
+    Team(CreateTeamCommand command, KnownHosts hosts) {
+        List<TeamMember> checked = checkMembers(command.members(), hosts);
         apply(new TeamCreated(command.teamId(), command.name(), checked, command.apiKeySha256()));
     }
 
     @CommandHandler
-    List<TeamMember> handle(ChangeTeamMembersCommand command, CommandDirectory directory) {
-        List<TeamMember> checked = checkMembers(command.members(), directory);
+    List<TeamMember> handle(ChangeTeamMembersCommand command, KnownHosts hosts) {
+        List<TeamMember> checked = checkMembers(command.members(), hosts);
         if (!checked.equals(members)) {
             apply(new TeamMembersChanged(teamId, checked));
         }
@@ -142,10 +141,10 @@ class Team {
         return members.stream().map(TeamMember::hostId).collect(Collectors.toSet());
     }
 
-    private static List<TeamMember> checkMembers(List<TeamMember> members, CommandDirectory directory) {
+    private static List<TeamMember> checkMembers(List<TeamMember> members, KnownHosts hosts) {
         List<TeamMember> checked = TeamMembers.check(members);
         for (TeamMember member : checked) {
-            if (!directory.hostExists(member.hostId())) {
+            if (!hosts.exists(member.hostId())) {
                 throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + member.hostId());
             }
         }

@@ -1,5 +1,6 @@
 package dev.bookwise.command.directory;
 
+import dev.bookwise.command.calendar.KnownHosts;
 import dev.bookwise.command.execution.PendingWrites;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandDirectory.GROUP)
-public class CommandDirectory {
+public class CommandDirectory implements KnownHosts {
 
     /** Event handlers that commit or fail together with the command that caused the event (subscribing). */
     public static final String GROUP = "command-directory";
@@ -95,7 +96,8 @@ public class CommandDirectory {
                 .findFirst();
     }
 
-    public boolean hostExists(UUID hostId) {
+    @Override
+    public boolean exists(UUID hostId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM host_credential WHERE host_id = ?)", Boolean.class, hostId));
     }

@@ -174,6 +174,30 @@ class TeamsIT extends CommandSideIT {
     }
 
     @Test
+    void aPublicTeamTypeIsBookedWithoutAKeyAndARetriedRequestBooksOnce() {
+        Team team = team(2);
+        String typeId = typeOf(api, team, "ROUND_ROBIN", Map.of("public", true));
+        Api.Response first =
+                api.post("/api/bookings", null, teamBooking(team, typeId, slot(6)), "Idempotency-Key", "team-retry-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.text("manageToken")).startsWith("bwm_");
+        Api.Response again =
+                api.post("/api/bookings", null, teamBooking(team, typeId, slot(6)), "Idempotency-Key", "team-retry-1");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(first.header("X-Bookwise-Position")).isNotNull();
+        assertThat(again.header("X-Bookwise-Position")).isEqualTo(first.header("X-Bookwise-Position"));
+        assertThat(eventsOf(first.text("bookingId"), "BookingReserved")).isEqualTo(1);
+        // the position is the booking's own event: a read with it as minPosition sees the booking
+        Long position = jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?",
+                Long.class,
+                "%" + first.text("bookingId") + "%");
+        assertThat(first.header("X-Bookwise-Position")).isEqualTo(position.toString());
+    }
+
+    @Test
     void withKMembersFreeExactlyKConcurrentRoundRobinRequestsWinEachOnADifferentMember() {
         Team team = team(4);
         String typeId = typeOf(api, team, "ROUND_ROBIN", Map.of());
