@@ -7,13 +7,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
@@ -31,6 +37,10 @@ import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.TzName;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -73,6 +83,11 @@ final class CalendarFiles {
         for (CalendarEntries.Entry entry : entries) {
             calendar.add(event(entry));
         }
+        if (entries.isEmpty()) {
+            // RFC 5545 3.4: a calendar holds at least one component; a feed with no bookings holds the UTC
+            // zone (the zone of every time these files carry), which clients take as it is: nothing to show
+            calendar.add(utc());
+        }
         return text(calendar);
     }
 
@@ -101,6 +116,15 @@ final class CalendarFiles {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         return calendar;
+    }
+
+    private static VTimeZone utc() {
+        Standard standard = new Standard();
+        standard.add(new DtStart<>(LocalDateTime.of(1970, 1, 1, 0, 0)));
+        standard.add(new TzOffsetFrom(ZoneOffset.UTC));
+        standard.add(new TzOffsetTo(ZoneOffset.UTC));
+        standard.add(new TzName("UTC"));
+        return new VTimeZone(new PropertyList(List.of(new TzId("UTC"))), new ComponentList<>(List.of(standard)));
     }
 
     private static VEvent event(CalendarEntries.Entry entry) {
