@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
@@ -76,8 +77,7 @@ final class CalendarFiles {
     static String feed(CalendarEntries.Organizer host, List<CalendarEntries.Entry> entries) {
         Calendar calendar = calendar();
         calendar.add(new XProperty("X-WR-CALNAME", "BookWise: " + clean(host.name())));
-        calendar.add(new RefreshInterval(
-                new ParameterList(List.of(net.fortuna.ical4j.model.parameter.Value.DURATION)), FEED_REFRESH));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), FEED_REFRESH));
         // the same hint in the form Outlook reads
         calendar.add(new XProperty("X-PUBLISHED-TTL", FEED_REFRESH.toString()));
         for (CalendarEntries.Entry entry : entries) {
