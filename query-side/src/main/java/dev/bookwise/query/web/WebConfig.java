@@ -25,11 +25,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    /** Availability, a host's public event types and the health status may be read without a key. */
-    static final Set<String> ANONYMOUS =
-            Set.of("/api/availability", "/api/hosts/*/event-types", "/actuator/health", "/actuator/health/**");
+    /**
+     * Availability, a host's public event types and the health status may be read without a key; so may a
+     * host's calendar feed, which calendar clients fetch without one: its handler opens it only for the
+     * secret token of its URL.
+     */
+    static final Set<String> ANONYMOUS = Set.of(
+            "/api/availability",
+            "/api/hosts/*/event-types",
+            "/api/hosts/*/calendar.ics",
+            "/actuator/health",
+            "/actuator/health/**");
 
-    private static final Pattern BOOKING_PATH = Pattern.compile("/api/bookings/([0-9a-fA-F-]{36})");
+    /** A booking, or its calendar file: the two reads a manage token may make of its own booking. */
+    private static final Pattern BOOKING_PATH = Pattern.compile("/api/bookings/([0-9a-fA-F-]{36})(?:/calendar\\.ics)?");
 
     private final MinPositionInterceptor minPosition;
 
@@ -65,7 +74,8 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     /**
-     * An attendee's manage token may only read its own booking: {@code GET /api/bookings/{bookingId}}.
+     * An attendee's manage token may only read its own booking: {@code GET /api/bookings/{bookingId}} and
+     * {@code GET /api/bookings/{bookingId}/calendar.ics}.
      * On that path the token's digest is compared in constant time with the booking's; elsewhere (or
      * when it does not match) it is looked up, so that a valid token on another path answers 403.
      */

@@ -26,7 +26,10 @@ class OpenApiIT extends QuerySideIT {
             "delete /api/webhooks/{id}",
             "get /api/webhooks/{id}/deliveries",
             "post /api/webhooks/{id}/deliveries/{webhookId}/redeliver",
-            "post /api/webhooks/{id}/deliveries/redeliver-failed"
+            "post /api/webhooks/{id}/deliveries/redeliver-failed",
+            "get /api/bookings/{bookingId}/calendar.ics",
+            "post /api/hosts/{hostId}/calendar-feed",
+            "get /api/hosts/{hostId}/calendar.ics"
         }) {
             String[] methodAndPath = route.split(" ");
             assertThat(paths.path(methodAndPath[1]).has(methodAndPath[0]))
@@ -34,6 +37,13 @@ class OpenApiIT extends QuerySideIT {
                     .isTrue();
         }
         assertThat(document.body()).doesNotContain("\"caller\"");
+        // calendar files are text/calendar; the feed is opened by its token, without the bearer key
+        assertThat(paths.at("/~1api~1bookings~1{bookingId}~1calendar.ics/get/responses/200/content")
+                        .has("text/calendar"))
+                .isTrue();
+        JsonNode feed = paths.at("/~1api~1hosts~1{hostId}~1calendar.ics/get");
+        assertThat(feed.path("security").isArray()).as(feed.toString()).isTrue();
+        assertThat(feed.path("security")).isEmpty();
     }
 
     @Test
