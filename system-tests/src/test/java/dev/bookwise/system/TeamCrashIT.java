@@ -84,6 +84,8 @@ class TeamCrashIT {
                             }
                         } catch (RuntimeException e) {
                             unanswered.add(attempt);
+                            // the process is down: do not pile up thousands of attempts
+                            AppProcess.sleep(100);
                         }
                     }
                 });
