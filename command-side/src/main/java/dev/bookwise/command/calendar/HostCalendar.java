@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Booking;
 import dev.bookwise.calendar.BookingStatus;
+import dev.bookwise.calendar.BusyInterval;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
 import dev.bookwise.calendar.teams.RoundRobin;
@@ -24,14 +25,17 @@ import dev.bookwise.commands.ArchiveEventTypeCommand;
 import dev.bookwise.commands.CancelBookingCommand;
 import dev.bookwise.commands.CompleteBookingCommand;
 import dev.bookwise.commands.ConfirmBookingCommand;
+import dev.bookwise.commands.ConnectBusySourceCommand;
 import dev.bookwise.commands.DefineEventTypeCommand;
 import dev.bookwise.commands.DefineScheduleCommand;
 import dev.bookwise.commands.MarkNoShowCommand;
 import dev.bookwise.commands.MergeAvailabilityWindowCommand;
 import dev.bookwise.commands.RegisterHostCommand;
+import dev.bookwise.commands.RemoveBusySourceCommand;
 import dev.bookwise.commands.RescheduleBookingCommand;
 import dev.bookwise.commands.ReserveBookingCommand;
 import dev.bookwise.commands.ReserveTeamBookingCommand;
+import dev.bookwise.commands.SyncBusyTimesCommand;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.AvailabilityWindowMerged;
@@ -42,8 +46,11 @@ import dev.bookwise.events.BookingExpired;
 import dev.bookwise.events.BookingMarkedNoShow;
 import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
+import dev.bookwise.events.BusySourceConnected;
+import dev.bookwise.events.BusySourceRemoved;
 import dev.bookwise.events.EventTypeArchived;
 import dev.bookwise.events.EventTypeDefined;
+import dev.bookwise.events.ExternalBusyTimesSynced;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
 import java.time.Instant;
@@ -58,6 +65,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
@@ -105,6 +114,9 @@ class HostCalendar {
      * was made. Round-robin assignment weighs members by them; cancelled and expired ones leave.
      */
     private Map<UUID, Map<UUID, Instant>> teamBooked = new HashMap<>();
+
+    /** Busy times of the host's own calendars, by connected source: taken time like a booking's. */
+    private Map<UUID, List<BusyInterval>> busy = new HashMap<>();
 
     /** A team's type, lent by {@link TeamBookings} for the one command it runs here. */
     @JsonIgnore
@@ -189,6 +201,41 @@ class HostCalendar {
             apply(new EventTypeArchived(hostId, type.id()));
         }
         return type;
+    }
+
+    @CommandHandler
+    UUID handle(ConnectBusySourceCommand command) {
+        if (!busy.containsKey(command.sourceId())) {
+            apply(new BusySourceConnected(hostId, command.sourceId(), command.type(), command.server()));
+        }
+        return command.sourceId();
+    }
+
+    @CommandHandler
+    UUID handle(RemoveBusySourceCommand command) {
+        if (!busy.containsKey(command.sourceId())) {
+            throw new BookwiseException(ErrorCode.NOT_FOUND, "no busy source " + command.sourceId());
+        }
+        apply(new BusySourceRemoved(hostId, command.sourceId()));
+        return command.sourceId();
+    }
+
+    /** Records what changed since the source's last sync; the same busy times append nothing. @return the busy count */
+    @CommandHandler
+    int handle(SyncBusyTimesCommand command) {
+        List<BusyInterval> known = busy.get(command.sourceId());
+        if (known == null) {
+            throw new BookwiseException(ErrorCode.NOT_FOUND, "no busy source " + command.sourceId());
+        }
+        SortedSet<BusyInterval> now = new TreeSet<>(command.intervals());
+        SortedSet<BusyInterval> before = new TreeSet<>(known);
+        List<BusyInterval> added = now.stream().filter(i -> !before.contains(i)).toList();
+        List<BusyInterval> removed =
+                before.stream().filter(i -> !now.contains(i)).toList();
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            apply(new ExternalBusyTimesSynced(hostId, command.sourceId(), added, removed));
+        }
+        return now.size();
     }
 
     @CommandHandler
@@ -488,6 +535,7 @@ class HostCalendar {
         if (live == null) {
             live = new LiveBookings();
             open.values().forEach(b -> live.add(liveBooking(b)));
+            busy.forEach((source, intervals) -> intervals.forEach(i -> live.add(i.asLiveBooking(source))));
         }
         return live;
     }
@@ -531,6 +579,33 @@ class HostCalendar {
     @EventSourcingHandler
     void on(EventTypeArchived event) {
         archivedTypes.add(event.eventTypeId());
+    }
+
+    @EventSourcingHandler
+    void on(BusySourceConnected event) {
+        busy.putIfAbsent(event.sourceId(), new ArrayList<>());
+    }
+
+    @EventSourcingHandler
+    void on(ExternalBusyTimesSynced event) {
+        List<BusyInterval> intervals = busy.computeIfAbsent(event.sourceId(), id -> new ArrayList<>());
+        for (BusyInterval gone : event.removed()) {
+            intervals.remove(gone);
+            live().remove(gone.asLiveBooking(event.sourceId()).bookingId());
+        }
+        for (BusyInterval taken : event.added()) {
+            intervals.add(taken);
+            live().add(taken.asLiveBooking(event.sourceId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BusySourceRemoved event) {
+        List<BusyInterval> intervals = busy.remove(event.sourceId());
+        if (intervals != null) {
+            intervals.forEach(
+                    i -> live().remove(i.asLiveBooking(event.sourceId()).bookingId()));
+        }
     }
 
     @EventSourcingHandler
