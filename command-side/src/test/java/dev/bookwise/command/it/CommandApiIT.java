@@ -645,7 +645,7 @@ class CommandApiIT extends CommandSideIT {
                     422,
                     "slot-not-offered");
             assertProblem(reserve(host, slot(20)), 409, "slot-unavailable");
-            assertThat(eventCount("BookingRescheduled")).isZero();
+            assertThat(eventCount("BookingRescheduled", id)).isZero();
         }
     }
 }

@@ -134,6 +134,16 @@ abstract class CommandSideIT {
         return api.post("/api/bookings", host.key(), booking(host, start), headers);
     }
 
+    /** Events of this type about one booking (its id in the payload). */
+    long eventCount(String payloadTypeSuffix, String bookingId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ? "
+                        + "AND convert_from(payload, 'UTF8') LIKE ?",
+                Long.class,
+                "%" + payloadTypeSuffix,
+                "%" + bookingId + "%");
+    }
+
     long eventCount(String payloadTypeSuffix) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ?",
