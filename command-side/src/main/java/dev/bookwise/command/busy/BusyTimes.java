@@ -1,5 +1,6 @@
 package dev.bookwise.command.busy;
 
+import dev.bookwise.calendar.BusyInterval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

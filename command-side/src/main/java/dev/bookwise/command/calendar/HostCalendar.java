@@ -28,6 +28,7 @@ import dev.bookwise.commands.ConfirmBookingCommand;
 import dev.bookwise.commands.ConnectBusySourceCommand;
 import dev.bookwise.commands.DefineEventTypeCommand;
 import dev.bookwise.commands.DefineScheduleCommand;
+import dev.bookwise.commands.DescribeCalendarCommand;
 import dev.bookwise.commands.MarkNoShowCommand;
 import dev.bookwise.commands.MergeAvailabilityWindowCommand;
 import dev.bookwise.commands.RegisterHostCommand;
@@ -201,6 +202,18 @@ class HostCalendar {
             apply(new EventTypeArchived(hostId, type.id()));
         }
         return type;
+    }
+
+    @CommandHandler
+    DescribeCalendarCommand.Outline handle(DescribeCalendarCommand command) {
+        int horizon =
+                EventType.defaultFor(EventType.defaultIdFor(hostId), schedule).horizonDays();
+        for (EventType type : eventTypes.values()) {
+            if (!archivedTypes.contains(type.id())) {
+                horizon = Math.max(horizon, type.horizonDays());
+            }
+        }
+        return new DescribeCalendarCommand.Outline(schedule.zone().getId(), horizon);
     }
 
     @CommandHandler

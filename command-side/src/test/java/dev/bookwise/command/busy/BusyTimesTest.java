@@ -3,6 +3,7 @@ package dev.bookwise.command.busy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bookwise.calendar.BusyInterval;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

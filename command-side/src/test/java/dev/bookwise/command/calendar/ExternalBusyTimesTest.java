@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Busy times from the host's own calendars: taken time in the calendar, changed only by what a sync finds. */
-class BusyTimesTest {
+class ExternalBusyTimesTest {
 
     private static final UUID HOST = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID SOURCE = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
