@@ -110,8 +110,8 @@ class WebhookFanOut {
             if (event == null) {
                 continue;
             }
-            List<SubscriptionDirectory.Entry> wanted =
-                    directory.matching(hostId, event.getType(), event.getTime().toInstant());
+            List<SubscriptionDirectory.Entry> wanted = directory.matching(
+                    hostId, teamOf(event), event.getType(), event.getTime().toInstant());
             if (!wanted.isEmpty()) {
                 candidates.add(new Candidate(record, event, hostId, wanted));
             }
@@ -242,6 +242,16 @@ class WebhookFanOut {
                     event.getType(), occurredAt, json.readTree(event.getData().toBytes())));
         } catch (IOException e) {
             log.warn("not delivering event {}: its data is not JSON", event.getId());
+            return null;
+        }
+    }
+
+    /** The team the event's booking was made through (the {@code teamid} extension), or null. */
+    private static UUID teamOf(CloudEvent event) {
+        Object team = event.getExtension("teamid");
+        try {
+            return team == null ? null : UUID.fromString(team.toString());
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
