@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,9 @@ import org.springframework.kafka.support.SendResult;
 public class KafkaPublisher {
 
     public static final String GROUP = "kafka-publisher";
+    /** On a collective booking's records: every member (comma-separated), so that each member's webhooks find it unparsed. */
+    public static final String HOST_IDS_HEADER = "bookwise-host-ids";
+
     private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pending";
 
@@ -127,6 +131,17 @@ public class KafkaPublisher {
                 cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
         ProducerRecord<String, CloudEvent> record =
                 new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent);
+        if (booking.hostIds() != null) {
+            record.headers()
+                    .add(
+                            HOST_IDS_HEADER,
+                            String.join(
+                                            ",",
+                                            booking.hostIds().stream()
+                                                    .map(UUID::toString)
+                                                    .toList())
+                                    .getBytes(StandardCharsets.UTF_8));
+        }
         Object requestId = message.getMetaData().get(RequestIds.KEY);
         if (requestId != null) {
             record.headers().add(RequestIds.KAFKA_HEADER, requestId.toString().getBytes(StandardCharsets.UTF_8));

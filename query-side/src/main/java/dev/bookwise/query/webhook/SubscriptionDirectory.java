@@ -105,10 +105,11 @@ final class SubscriptionDirectory {
     }
 
     /**
-     * The live subscriptions that receive this event of this host (of a booking made through
-     * {@code teamId}, or null), which happened at {@code occurredAt}.
+     * The live subscriptions that receive this event of these hosts (the booking's host, and for a
+     * collective booking every member), of a booking made through {@code teamId} (or null), which
+     * happened at {@code occurredAt}.
      */
-    List<Entry> matching(UUID hostId, UUID teamId, String eventType, Instant occurredAt) {
+    List<Entry> matching(List<UUID> hostIds, UUID teamId, String eventType, Instant occurredAt) {
         Snapshot s = snapshot;
         List<Entry> matched = new ArrayList<>(0);
         if (teamId != null) {
@@ -118,9 +119,11 @@ final class SubscriptionDirectory {
                 }
             }
         }
-        for (Entry entry : s.byHost().getOrDefault(hostId, List.of())) {
-            if (entry.wants(eventType, occurredAt)) {
-                matched.add(entry);
+        for (UUID hostId : hostIds) {
+            for (Entry entry : s.byHost().getOrDefault(hostId, List.of())) {
+                if (entry.wants(eventType, occurredAt)) {
+                    matched.add(entry);
+                }
             }
         }
         for (Entry entry : s.allHosts()) {
