@@ -8,6 +8,7 @@ import dev.bookwise.calendar.Schedule;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.BookingEvent;
+import dev.bookwise.query.booking.BookingAccess;
 import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.booking.BookingView;
 import dev.bookwise.query.eventtype.EventTypeView;
@@ -53,11 +54,17 @@ class HistoryController {
 
     @GetMapping("/api/bookings/{bookingId}/history")
     List<Entry> bookingHistory(@PathVariable UUID bookingId, Caller caller) {
-        // the read model only says which calendar holds the booking; the events come from the store
-        UUID hostId = bookings.find(bookingId)
-                .map(BookingView::hostId)
+        // the read model only says which calendar holds the booking; the events come from the store. A
+        // collective booking is in every member's calendar, each change once in each: its first member's
+        // calendar (the row's host) tells each change once
+        BookingView booking = bookings.find(bookingId)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
-        caller.requireHost(hostId);
+        if (caller.attendee()) {
+            // a manage token reads only its booking itself, as before
+            caller.requireHost(booking.hostId());
+        }
+        BookingAccess.require(caller, booking);
+        UUID hostId = booking.hostId();
         List<Entry> history = new ArrayList<>();
         eachEvent(hostId, message -> {
             if (message.getPayload() instanceof BookingEvent event

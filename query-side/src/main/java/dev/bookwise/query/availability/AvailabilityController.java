@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Zones;
+import dev.bookwise.calendar.teams.TeamMember;
 import dev.bookwise.calendar.types.EventType;
+import dev.bookwise.calendar.types.OfferedSlot;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.calendar.Schedules;
 import dev.bookwise.query.eventtype.EventTypes;
+import dev.bookwise.query.team.TeamRepository;
 import dev.bookwise.web.request.TimeParams;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Public: which starts can be booked now, for one date or a range of dates read in {@code timezone}.
  * Without {@code eventTypeId}, the host's default schedule and windows exactly as before event types;
  * with it, that type's slots (the default type's id gives the same starts). An archived type offers
- * no slots (200 with an empty list, as it takes no bookings); an unknown one is 404.
+ * no slots (200 with an empty list, as it takes no bookings); an unknown one is 404. With {@code teamId}
+ * (and a team type's {@code eventTypeId}, required), the team's starts: a round-robin type's when at
+ * least one member is free, a collective type's when every member is.
  */
 @RestController
 class AvailabilityController {
@@ -43,8 +49,10 @@ class AvailabilityController {
             String localStart,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer seatsLeft) {}
 
+    /** {@code hostId} for a host's availability, {@code teamId} for a team's. */
     record Availability(
-            UUID hostId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID hostId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID teamId,
             @JsonInclude(JsonInclude.Include.NON_NULL) UUID eventTypeId,
             String timezone,
             LocalDate from,
@@ -54,24 +62,35 @@ class AvailabilityController {
     private final AvailabilityService availability;
     private final EventTypes eventTypes;
     private final Schedules schedules;
+    private final TeamRepository teams;
     private final Clock clock = Clock.systemUTC();
 
-    AvailabilityController(AvailabilityService availability, EventTypes eventTypes, Schedules schedules) {
+    AvailabilityController(
+            AvailabilityService availability, EventTypes eventTypes, Schedules schedules, TeamRepository teams) {
         this.availability = availability;
         this.eventTypes = eventTypes;
         this.schedules = schedules;
+        this.teams = teams;
     }
 
     @GetMapping("/api/availability")
     Availability availability(
             @RequestParam(required = false) String hostId,
+            @RequestParam(required = false) String teamId,
             @RequestParam(required = false) String eventTypeId,
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String timezone) {
-        UUID host = uuid("hostId", hostId);
+        if (hostId != null && teamId != null) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "give hostId or teamId, not both");
+        }
+        UUID host = teamId != null ? null : uuid("hostId", hostId);
+        UUID team = teamId == null ? null : uuid("teamId", teamId);
         UUID typeId = eventTypeId == null ? null : uuid("eventTypeId", eventTypeId);
+        if (team != null && typeId == null) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "eventTypeId is required with teamId");
+        }
         if (timezone != null && !Zones.isKnown(timezone)) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "unknown timezone '" + timezone + "'");
         }
@@ -95,6 +114,9 @@ class AvailabilityController {
         } else {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "give date, or from and to");
         }
+        if (team != null) {
+            return teamAvailability(team, typeId, timezone, first, last);
+        }
         AvailabilityService.HostSchedule calendar = availability
                 .hostSchedule(host)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + host));
@@ -104,7 +126,13 @@ class AvailabilityController {
         ZoneRules rules = zone.getRules();
         if (typeId != null) {
             return new Availability(
-                    host, typeId, zone.getId(), first, last, typeSlots(host, typeId, calendar, start, end, rules));
+                    host,
+                    null,
+                    typeId,
+                    zone.getId(),
+                    first,
+                    last,
+                    typeSlots(host, typeId, calendar, start, end, rules));
         }
         List<SlotView> slots = availability.freeSlots(host, calendar.schedule(), start, end, clock.instant()).stream()
                 .map(slot -> new SlotView(
@@ -113,7 +141,41 @@ class AvailabilityController {
                         SlotText.local(slot.start(), rules),
                         null))
                 .toList();
-        return new Availability(host, null, zone.getId(), first, last, slots);
+        return new Availability(host, null, null, zone.getId(), first, last, slots);
+    }
+
+    /**
+     * A team type's starts: each member's, as its own calendar takes the type, combined by the
+     * type's assignment. Dates are read in {@code timezone}, UTC when not given (a team has no zone of its own).
+     */
+    private Availability teamAvailability(UUID team, UUID typeId, String timezone, LocalDate first, LocalDate last) {
+        List<TeamMember> members = teams.members(team)
+                .orElseThrow(() -> new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + team));
+        TeamRepository.KnownType known = teams.eventType(team, typeId)
+                .orElseThrow(() -> new BookwiseException(
+                        ErrorCode.EVENT_TYPE_NOT_FOUND, "team " + team + " has no event type " + typeId));
+        ZoneId zone = ZoneId.of(timezone == null ? "UTC" : timezone);
+        if (known.archived()) {
+            // as a host's archived type: it takes no bookings, so it offers no slots
+            return new Availability(null, team, typeId, zone.getId(), first, last, List.of());
+        }
+        Instant start = first.atStartOfDay(zone).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        EventType type = known.type().eventType();
+        List<List<OfferedSlot>> perMember = new ArrayList<>();
+        for (UUID member : known.type().hostsAmong(members)) {
+            perMember.add(availability.memberSlots(member, type, start, end, now));
+        }
+        ZoneRules rules = zone.getRules();
+        List<SlotView> slots = TeamSlots.combine(known.type().assignment(), perMember).stream()
+                .map(slot -> new SlotView(
+                        SlotText.utc(slot.start()),
+                        SlotText.utc(slot.end()),
+                        SlotText.local(slot.start(), rules),
+                        type.seated() ? slot.seatsLeft() : null))
+                .toList();
+        return new Availability(null, team, typeId, zone.getId(), first, last, slots);
     }
 
     private List<SlotView> typeSlots(

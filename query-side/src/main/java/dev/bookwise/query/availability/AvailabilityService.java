@@ -32,7 +32,9 @@ import org.springframework.stereotype.Service;
  * bookings with: schedule (or the initial one), windows, and the live bookings near the range. Slots
  * of one event type are decided by the same {@link EventTypeOffer} the aggregate decides that
  * type's bookings with: the live bookings of every type near the range and, for a type with limits,
- * its bookings that count in the weeks the range touches.
+ * its bookings that count in the weeks the range touches. A host's bookings include the collective
+ * bookings it is a member of. A team's type is offered by each member as the member's own calendar
+ * would take it ({@link #memberSlots}), combined by {@link TeamSlots}.
  */
 @Service
 class AvailabilityService {
@@ -74,16 +76,18 @@ class AvailabilityService {
         Instant upper = to.plus(Duration.ofMinutes(longestSlot)).plus(schedule.bufferAfter());
         Occupancy occupancy = new Occupancy();
         jdbc.query(
-                """
-                SELECT booking_id, lower(occupied), upper(occupied) FROM booking_view
-                WHERE host_id = ? AND status IN ('RESERVED', 'CONFIRMED') AND occupied && tstzrange(?, ?)
-                """,
+                ofHost(
+                        "b.booking_id, lower(b.occupied), upper(b.occupied)",
+                        "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)"),
                 rs -> {
                     occupancy.add(
                             rs.getObject(1, UUID.class),
                             rs.getTimestamp(2).toInstant(),
                             rs.getTimestamp(3).toInstant());
                 },
+                hostId,
+                Timestamp.from(lower),
+                Timestamp.from(upper),
                 hostId,
                 Timestamp.from(lower),
                 Timestamp.from(upper));
@@ -116,11 +120,10 @@ class AvailabilityService {
         UUID defaultType = EventType.defaultIdFor(hostId);
         LiveBookings live = new LiveBookings();
         jdbc.query(
-                """
-                SELECT booking_id, event_type_id, start_time, end_time, buffer_before_minutes, buffer_after_minutes
-                FROM booking_view
-                WHERE host_id = ? AND status IN ('RESERVED', 'CONFIRMED') AND occupied && tstzrange(?, ?)
-                """,
+                ofHost(
+                        "b.booking_id, b.event_type_id, b.start_time, b.end_time, b.buffer_before_minutes,"
+                                + " b.buffer_after_minutes",
+                        "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)"),
                 rs -> {
                     UUID eventType = rs.getObject(2, UUID.class);
                     live.add(new LiveBooking(
@@ -133,11 +136,25 @@ class AvailabilityService {
                 },
                 hostId,
                 Timestamp.from(lower),
+                Timestamp.from(upper),
+                hostId,
+                Timestamp.from(lower),
                 Timestamp.from(upper));
         BookingCounts counts = type.limits().perDay() == null && type.limits().perWeek() == null
                 ? BookingCounts.NONE
                 : counts(hostId, type, schedule.zone(), from, to);
         return new EventTypeOffer(type, schedule, windows, live, counts).available(from, to, now);
+    }
+
+    /**
+     * The starts of a team's {@code type} in {@code [from, to)} that this member's calendar takes at
+     * {@code now}, as the command side asks it: the member's default schedule, no windows, every
+     * booking of the member, the type's limits counted in the member's calendar.
+     */
+    List<OfferedSlot> memberSlots(UUID memberId, EventType type, Instant from, Instant to, Instant now) {
+        return hostSchedule(memberId)
+                .map(member -> freeSlots(memberId, type, member.schedule(), List.of(), from, to, now))
+                .orElse(List.of());
     }
 
     /** The type's bookings that count towards its limits, per date, over the weeks {@code [from, to)} touches. */
@@ -147,19 +164,34 @@ class AvailabilityService {
         Instant upper = to.plus(Duration.ofDays(8));
         Map<LocalDate, Integer> perDate = new HashMap<>();
         jdbc.query(
-                """
-                SELECT start_time FROM booking_view
-                WHERE host_id = ? AND event_type_id = ? AND status IN ('RESERVED', 'CONFIRMED', 'COMPLETED')
-                  AND start_time >= ? AND start_time < ?
-                """,
+                ofHost(
+                        "b.start_time",
+                        "b.event_type_id = ? AND b.status IN ('RESERVED', 'CONFIRMED', 'COMPLETED')"
+                                + " AND b.start_time >= ? AND b.start_time < ?"),
                 rs -> {
                     perDate.merge(LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), zone), 1, Integer::sum);
                 },
                 hostId,
                 type.id(),
                 Timestamp.from(lower),
+                Timestamp.from(upper),
+                hostId,
+                type.id(),
+                Timestamp.from(lower),
                 Timestamp.from(upper));
         return new BookingCounts(Map.of(type.id(), perDate));
+    }
+
+    /**
+     * A query of the host's bookings (booking_view {@code b}): its own, and the collective bookings
+     * it is a member of, whose one row is under their first member. Its arguments: the host and
+     * {@code where}'s, twice.
+     */
+    private static String ofHost(String select, String where) {
+        return "SELECT " + select + " FROM booking_view b WHERE b.host_id = ? AND " + where
+                + " UNION ALL SELECT " + select
+                + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
+                + " WHERE m.host_id = ? AND b.host_id <> m.host_id AND " + where;
     }
 
     /** The host's windows overlapping {@code [from, to)}. */

@@ -3,6 +3,7 @@ package dev.bookwise.query.booking;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostRepository;
+import dev.bookwise.query.team.TeamRepository;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.paging.Cursors;
 import dev.bookwise.web.request.TimeParams;
@@ -26,17 +27,19 @@ class BookingQueryController {
 
     private final BookingRepository bookings;
     private final HostRepository hosts;
+    private final TeamRepository teams;
 
-    BookingQueryController(BookingRepository bookings, HostRepository hosts) {
+    BookingQueryController(BookingRepository bookings, HostRepository hosts, TeamRepository teams) {
         this.bookings = bookings;
         this.hosts = hosts;
+        this.teams = teams;
     }
 
     @GetMapping("/api/bookings/{bookingId}")
     BookingView booking(@PathVariable UUID bookingId, Caller caller) {
         BookingView booking = bookings.find(bookingId)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
-        caller.requireBooking(bookingId, booking.hostId());
+        BookingAccess.require(caller, booking);
         return booking;
     }
 
@@ -54,6 +57,67 @@ class BookingQueryController {
         if (hosts.timeZoneOf(hostId).isEmpty()) {
             throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
         }
+        return page(
+                from,
+                to,
+                status,
+                cursor,
+                limit,
+                (range, after, size) -> bookings.page(
+                        hostId,
+                        range.from(),
+                        range.to(),
+                        range.statuses(),
+                        eventTypeId,
+                        after == null ? null : after.start(),
+                        after == null ? null : after.bookingId(),
+                        size));
+    }
+
+    /**
+     * A team's bookings (round robin and collective, one item each), with the filters and paging of
+     * a host's: the team's key or the admin key.
+     */
+    @GetMapping("/api/teams/{teamId}/bookings")
+    Page teamBookings(
+            @PathVariable UUID teamId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) UUID eventTypeId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            Caller caller) {
+        caller.requireTeam(teamId);
+        if (!teams.exists(teamId)) {
+            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
+        }
+        return page(
+                from,
+                to,
+                status,
+                cursor,
+                limit,
+                (range, after, size) -> bookings.teamPage(
+                        teamId,
+                        range.from(),
+                        range.to(),
+                        range.statuses(),
+                        eventTypeId,
+                        after == null ? null : after.start(),
+                        after == null ? null : after.bookingId(),
+                        size));
+    }
+
+    private record Range(Instant from, Instant to, Set<BookingState> statuses) {}
+
+    @FunctionalInterface
+    private interface PageQuery {
+        List<BookingView> read(Range range, Cursor after, int size);
+    }
+
+    private static Page page(
+            String from, String to, List<String> status, String cursor, Integer limit, PageQuery query) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
@@ -64,15 +128,7 @@ class BookingQueryController {
             throw new BookwiseException(ErrorCode.INVALID_RANGE, "to is before from");
         }
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        List<BookingView> items = bookings.page(
-                hostId,
-                fromInstant,
-                toInstant,
-                statuses(status),
-                eventTypeId,
-                after == null ? null : after.start(),
-                after == null ? null : after.bookingId(),
-                size + 1);
+        List<BookingView> items = query.read(new Range(fromInstant, toInstant, statuses(status)), after, size + 1);
         String next = null;
         if (items.size() > size) {
             items = items.subList(0, size);

@@ -21,10 +21,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BookingRepository {
 
+    /** The columns a booking is read from, of booking_view {@code b}. */
     private static final String COLUMNS =
-            "booking_id, host_id, status, start_time, end_time, expires_at, attendee_name, "
-                    + "attendee_email, attendee_time_zone, buffer_before_minutes, buffer_after_minutes, reason, created_at, "
-                    + "updated_at, event_type_id, answers::text AS answers, metadata::text AS metadata";
+            "b.booking_id, b.host_id, b.status, b.start_time, b.end_time, b.expires_at, b.attendee_name, "
+                    + "b.attendee_email, b.attendee_time_zone, b.buffer_before_minutes, b.buffer_after_minutes, b.reason, "
+                    + "b.created_at, b.updated_at, b.event_type_id, b.answers::text AS answers, "
+                    + "b.metadata::text AS metadata, b.team_id, b.host_ids::text[] AS host_ids";
 
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {};
@@ -49,7 +51,9 @@ public class BookingRepository {
                 instant(rs.getTimestamp("updated_at")),
                 rs.getObject("event_type_id", UUID.class),
                 read(rs.getString("answers"), ANSWERS),
-                read(rs.getString("metadata"), METADATA));
+                read(rs.getString("metadata"), METADATA),
+                rs.getObject("team_id", UUID.class),
+                uuids(rs.getArray("host_ids")));
     };
 
     private final JdbcTemplate jdbc;
@@ -61,7 +65,7 @@ public class BookingRepository {
     }
 
     public Optional<BookingView> find(UUID bookingId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM booking_view WHERE booking_id = ?", row, bookingId).stream()
+        return jdbc.query("SELECT " + COLUMNS + " FROM booking_view b WHERE b.booking_id = ?", row, bookingId).stream()
                 .findFirst();
     }
 
@@ -87,7 +91,11 @@ public class BookingRepository {
                 .findFirst();
     }
 
-    /** One page of a host's bookings (of one event type, if given) ordered by (start, id), after the cursor if given. */
+    /**
+     * One page of a host's bookings (of one event type, if given) ordered by (start, id), after the
+     * cursor if given: its own, and the collective bookings it is a member of (whose row is under
+     * their first member).
+     */
     List<BookingView> page(
             UUID hostId,
             Instant from,
@@ -97,34 +105,91 @@ public class BookingRepository {
             Instant afterStart,
             UUID afterId,
             int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM booking_view WHERE host_id = ?");
-        List<Object> args = new ArrayList<>(List.of(hostId));
+        List<Object> filterArgs = new ArrayList<>();
+        String filters = filters(from, to, statuses, afterStart, afterId, filterArgs);
+        if (eventTypeId != null) {
+            // bookings stored before event types have no type: they are the default type's
+            filters += " AND (b.event_type_id = ? OR (? AND b.event_type_id IS NULL))";
+            filterArgs.add(eventTypeId);
+            filterArgs.add(eventTypeId.equals(EventType.defaultIdFor(hostId)));
+        }
+        // each part in the order of an index, so that a page reads only about a page of rows
+        String sql = "SELECT * FROM ("
+                + "(SELECT " + COLUMNS + " FROM booking_view b WHERE b.host_id = ?" + filters
+                + " ORDER BY b.start_time, b.booking_id LIMIT ?)"
+                + " UNION ALL "
+                + "(SELECT " + COLUMNS + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
+                + " WHERE m.host_id = ? AND b.host_id <> m.host_id" + filters
+                + " ORDER BY b.start_time, b.booking_id LIMIT ?)"
+                + ") page ORDER BY start_time, booking_id LIMIT ?";
+        List<Object> args = new ArrayList<>();
+        args.add(hostId);
+        args.addAll(filterArgs);
+        args.add(limit);
+        args.add(hostId);
+        args.addAll(filterArgs);
+        args.add(limit);
+        args.add(limit);
+        return jdbc.query(sql, row, args.toArray());
+    }
+
+    /** One page of a team's bookings (of one of its event types, if given) ordered by (start, id), after the cursor if given. */
+    List<BookingView> teamPage(
+            UUID teamId,
+            Instant from,
+            Instant to,
+            Set<BookingState> statuses,
+            UUID eventTypeId,
+            Instant afterStart,
+            UUID afterId,
+            int limit) {
+        List<Object> args = new ArrayList<>(List.of(teamId));
+        String filters = filters(from, to, statuses, afterStart, afterId, args);
+        if (eventTypeId != null) {
+            filters += " AND b.event_type_id = ?";
+            args.add(eventTypeId);
+        }
+        args.add(limit);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM booking_view b WHERE b.team_id = ?" + filters
+                        + " ORDER BY b.start_time, b.booking_id LIMIT ?",
+                row,
+                args.toArray());
+    }
+
+    /** The conditions a page's filters and cursor put on booking_view {@code b}; their arguments go to {@code args}. */
+    private static String filters(
+            Instant from, Instant to, Set<BookingState> statuses, Instant afterStart, UUID afterId, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         if (from != null) {
-            sql.append(" AND start_time >= ?");
+            sql.append(" AND b.start_time >= ?");
             args.add(Timestamp.from(from));
         }
         if (to != null) {
-            sql.append(" AND start_time < ?");
+            sql.append(" AND b.start_time < ?");
             args.add(Timestamp.from(to));
         }
         if (!statuses.isEmpty()) {
-            sql.append(" AND status = ANY (?)");
+            sql.append(" AND b.status = ANY (?)");
             args.add(statuses.stream().map(Enum::name).toArray(String[]::new));
         }
-        if (eventTypeId != null) {
-            // bookings stored before event types have no type: they are the default type's
-            sql.append(" AND (event_type_id = ? OR (? AND event_type_id IS NULL))");
-            args.add(eventTypeId);
-            args.add(eventTypeId.equals(EventType.defaultIdFor(hostId)));
-        }
         if (afterStart != null) {
-            sql.append(" AND (start_time, booking_id) > (?, ?)");
+            sql.append(" AND (b.start_time, b.booking_id) > (?, ?)");
             args.add(Timestamp.from(afterStart));
             args.add(afterId);
         }
-        sql.append(" ORDER BY start_time, booking_id LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), row, args.toArray());
+        return sql.toString();
+    }
+
+    private static List<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return null;
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Object id : (Object[]) array.getArray()) {
+            ids.add(UUID.fromString(id.toString()));
+        }
+        return ids;
     }
 
     private <T> T read(String text, TypeReference<T> type) {

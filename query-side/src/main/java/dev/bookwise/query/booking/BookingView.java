@@ -1,5 +1,6 @@
 package dev.bookwise.query.booking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.types.EventType;
 import dev.bookwise.events.BookingCancelled;
@@ -13,6 +14,7 @@ import dev.bookwise.events.BookingReserved;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +23,8 @@ import java.util.UUID;
  * It is also the {@code data} of every Kafka CloudEvent and webhook: the booking after that event.
  * It never holds the manage token's digest. A booking stored before event types (no
  * {@code eventTypeId}) is of the host's default type; absent answers and metadata read as empty.
+ * {@code teamId}: booked through a team's event type; {@code hostIds}: every member a collective
+ * booking occupies (sorted; {@code hostId} is then the first of them). Both are left out when null.
  */
 public record BookingView(
         UUID bookingId,
@@ -37,7 +41,9 @@ public record BookingView(
         Instant updatedAt,
         UUID eventTypeId,
         Map<String, Object> answers,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID teamId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<UUID> hostIds) {
 
     public BookingView {
         if (eventTypeId == null && hostId != null) {
@@ -45,6 +51,12 @@ public record BookingView(
         }
         answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        hostIds = hostIds == null ? null : List.copyOf(hostIds);
+    }
+
+    /** Whether {@code host} takes part in this booking: its host, or a member of a collective booking. */
+    public boolean involves(UUID host) {
+        return host != null && (host.equals(hostId) || (hostIds != null && hostIds.contains(host)));
     }
 
     /**
@@ -55,7 +67,10 @@ public record BookingView(
         if (event instanceof BookingReserved reserved) {
             return new BookingView(
                     reserved.bookingId(),
-                    reserved.hostId(),
+                    // a collective booking is spoken for by its first member, in whichever member's stream it is read
+                    reserved.hostIds() == null || reserved.hostIds().isEmpty()
+                            ? reserved.hostId()
+                            : reserved.hostIds().get(0),
                     BookingState.RESERVED,
                     reserved.start(),
                     reserved.end(),
@@ -68,7 +83,9 @@ public record BookingView(
                     at,
                     reserved.eventTypeId(),
                     reserved.answers(),
-                    reserved.metadata());
+                    reserved.metadata(),
+                    reserved.teamId(),
+                    reserved.hostIds());
         }
         BookingView base = before != null
                 ? before
@@ -85,6 +102,8 @@ public record BookingView(
                         null,
                         null,
                         at,
+                        null,
+                        null,
                         null,
                         null,
                         null);
@@ -119,7 +138,9 @@ public record BookingView(
                 at,
                 base.eventTypeId,
                 base.answers,
-                base.metadata);
+                base.metadata,
+                base.teamId,
+                base.hostIds);
     }
 
     private BookingView moved(BookingState next, String newReason, Instant at) {
@@ -139,6 +160,8 @@ public record BookingView(
                 at,
                 eventTypeId,
                 answers,
-                metadata);
+                metadata,
+                teamId,
+                hostIds);
     }
 }

@@ -8,6 +8,8 @@ import dev.bookwise.query.eventtype.EventTypeProjection;
 import dev.bookwise.query.host.HostProjection;
 import dev.bookwise.query.projection.ProjectionWrites;
 import dev.bookwise.query.projection.ReadModel;
+import dev.bookwise.query.team.TeamEventTypeProjection;
+import dev.bookwise.query.team.TeamProjection;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.context.annotation.Bean;
@@ -41,12 +43,22 @@ public class ProjectionConfig {
 
     @Bean
     BookingProjection bookingProjection(ProjectionWrites writes, ObjectMapper json) {
-        return new BookingProjection(writes, json, ReadModel.BOOKINGS.table());
+        return new BookingProjection(writes, json, ReadModel.BOOKINGS.table(), ReadModel.BOOKING_MEMBERS.table());
     }
 
     @Bean
     EventTypeProjection eventTypeProjection(ProjectionWrites writes, ObjectMapper json) {
         return new EventTypeProjection(writes, json, ReadModel.EVENT_TYPES.table());
+    }
+
+    @Bean
+    TeamProjection teamProjection(ProjectionWrites writes, ObjectMapper json) {
+        return new TeamProjection(writes, json, ReadModel.TEAMS.table());
+    }
+
+    @Bean
+    TeamEventTypeProjection teamEventTypeProjection(ProjectionWrites writes, ObjectMapper json) {
+        return new TeamEventTypeProjection(writes, json, ReadModel.TEAM_EVENT_TYPES.table());
     }
 
     /** A full set of projections writing to the tables {@code naming} gives for each live table name. */
@@ -59,7 +71,13 @@ public class ProjectionConfig {
                         naming.apply(ReadModel.SCHEDULES.table()),
                         naming.apply(ReadModel.NAMED_SCHEDULES.table())),
                 new WindowProjection(writes, naming.apply(ReadModel.WINDOWS.table())),
-                new BookingProjection(writes, json, naming.apply(ReadModel.BOOKINGS.table())),
-                new EventTypeProjection(writes, json, naming.apply(ReadModel.EVENT_TYPES.table())));
+                new BookingProjection(
+                        writes,
+                        json,
+                        naming.apply(ReadModel.BOOKINGS.table()),
+                        naming.apply(ReadModel.BOOKING_MEMBERS.table())),
+                new EventTypeProjection(writes, json, naming.apply(ReadModel.EVENT_TYPES.table())),
+                new TeamProjection(writes, json, naming.apply(ReadModel.TEAMS.table())),
+                new TeamEventTypeProjection(writes, json, naming.apply(ReadModel.TEAM_EVENT_TYPES.table())));
     }
 }

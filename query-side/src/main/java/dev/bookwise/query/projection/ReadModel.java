@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The read models: each is one table, filled by one projection in its own processing group (the
- * schedules' group fills two: the default schedule and the named ones). A
+ * schedules' group fills two: the default schedule and the named ones; the bookings' group fills
+ * booking_view and the members of collective bookings; the teams' group the teams and their event
+ * types, each table by its own projection). A
  * rebuild fills copies of the tables named with {@link #REBUILD_SUFFIX}.
  */
 public enum ReadModel {
@@ -14,7 +16,10 @@ public enum ReadModel {
     NAMED_SCHEDULES(ReadModel.SCHEDULES_GROUP, "named_schedule_view"),
     WINDOWS(ReadModel.WINDOWS_GROUP, "window_view"),
     BOOKINGS(ReadModel.BOOKINGS_GROUP, "booking_view"),
-    EVENT_TYPES(ReadModel.EVENT_TYPES_GROUP, "event_type_view");
+    BOOKING_MEMBERS(ReadModel.BOOKINGS_GROUP, "booking_member"),
+    EVENT_TYPES(ReadModel.EVENT_TYPES_GROUP, "event_type_view"),
+    TEAMS(ReadModel.TEAMS_GROUP, "team_view"),
+    TEAM_EVENT_TYPES(ReadModel.TEAMS_GROUP, "team_event_type_view");
 
     // the processing groups' names, as constants for @ProcessingGroup
     public static final String HOSTS_GROUP = "host-view";
@@ -22,6 +27,7 @@ public enum ReadModel {
     public static final String WINDOWS_GROUP = "window-view";
     public static final String BOOKINGS_GROUP = "booking-view";
     public static final String EVENT_TYPES_GROUP = "event-type-view";
+    public static final String TEAMS_GROUP = "team-view";
 
     public static final String REBUILD_SUFFIX = "_next";
 

@@ -12,8 +12,9 @@ import java.time.ZoneOffset;
 /**
  * A booking event as a CloudEvent 1.0: {@code id} the event's id, {@code type} its public name,
  * {@code source} the host, {@code subject} the booking, {@code time} when it happened, {@code data}
- * the booking after it. Extensions: {@code hostid}, and {@code sequence} (the event's position in
- * the host's stream, zero-padded so it orders as text, per the CloudEvents sequence extension).
+ * the booking after it. Extensions: {@code hostid}, {@code teamid} (a booking made through a team),
+ * and {@code sequence} (the event's position in the host's stream, zero-padded so it orders as
+ * text, per the CloudEvents sequence extension). A collective booking's host is its first member.
  */
 final class BookingCloudEvents {
 
@@ -29,8 +30,11 @@ final class BookingCloudEvents {
 
     CloudEvent of(String eventId, String type, BookingView booking, Instant at, long sequence) {
         try {
-            return CloudEventBuilder.v1()
-                    .withId(eventId)
+            CloudEventBuilder builder = CloudEventBuilder.v1();
+            if (booking.teamId() != null) {
+                builder.withExtension("teamid", booking.teamId().toString());
+            }
+            return builder.withId(eventId)
                     .withType(type)
                     .withSource(URI.create(sourcePrefix + booking.hostId()))
                     .withSubject(booking.bookingId().toString())

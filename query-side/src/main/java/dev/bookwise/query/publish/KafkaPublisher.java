@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,10 @@ import org.springframework.kafka.support.SendResult;
  * least once, in order per host (the topic's key is the host, and the processor handles one host's
  * events in order), and a Kafka outage only delays publication, never the bookings.
  * <p>
+ * A collective booking is the same booking in every member's stream, each change once per member:
+ * it is published once per change, from its first member's stream (the reservation that
+ * {@link BookingReserved#leads() leads} and that host's later events), keyed by that host.
+ * <p>
  * Each send is a producer span in the trace of the request that caused the event (its
  * {@code traceparent} is in the event's metadata), and the record carries that span's context in
  * W3C headers for consumers to continue.
@@ -58,6 +63,9 @@ import org.springframework.kafka.support.SendResult;
 public class KafkaPublisher {
 
     public static final String GROUP = "kafka-publisher";
+    /** On a collective booking's records: every member (comma-separated), so that each member's webhooks find it unparsed. */
+    public static final String HOST_IDS_HEADER = "bookwise-host-ids";
+
     private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pending";
 
@@ -102,17 +110,38 @@ public class KafkaPublisher {
 
     @EventHandler
     void on(BookingEvent event, EventMessage<?> message, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        ensureTopic();
+        // a collective booking's change is in every member's stream: only its first member's event is published
+        if (event instanceof BookingReserved reserved && !reserved.leads()) {
+            bookings.follow(reserved.bookingId(), reserved.hostId());
+            return;
+        }
         // a reservation starts a booking: nothing earlier to read
         BookingView before = event instanceof BookingReserved
                 ? null
                 : bookings.find(event.bookingId()).orElse(null);
+        if (before != null
+                ? !before.hostId().equals(event.hostId()) && before.involves(event.hostId())
+                : !(event instanceof BookingReserved) && bookings.follows(event.bookingId(), event.hostId())) {
+            return;
+        }
+        ensureTopic();
         BookingView booking = BookingView.after(before, event, at);
         bookings.save(booking, sequence);
         CloudEvent cloudEvent =
                 cloudEvents.of(message.getIdentifier(), BookingEventTypes.of(event), booking, at, sequence);
         ProducerRecord<String, CloudEvent> record =
                 new ProducerRecord<>(topic.name(), event.hostId().toString(), cloudEvent);
+        if (booking.hostIds() != null) {
+            record.headers()
+                    .add(
+                            HOST_IDS_HEADER,
+                            String.join(
+                                            ",",
+                                            booking.hostIds().stream()
+                                                    .map(UUID::toString)
+                                                    .toList())
+                                    .getBytes(StandardCharsets.UTF_8));
+        }
         Object requestId = message.getMetaData().get(RequestIds.KEY);
         if (requestId != null) {
             record.headers().add(RequestIds.KAFKA_HEADER, requestId.toString().getBytes(StandardCharsets.UTF_8));

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Repository;
 class PublishedBookingRepository {
 
     private static final String CHANGED = PublishedBookingRepository.class.getName() + ".changed";
+    private static final String FOLLOWERS = PublishedBookingRepository.class.getName() + ".followers";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -62,6 +63,42 @@ class PublishedBookingRepository {
             Map<UUID, State> changed = new LinkedHashMap<>();
             unitOfWork.onPrepareCommit(u -> write(changed.values()));
             return changed;
+        });
+    }
+
+    /** Remembers that {@code hostId}'s stream holds the collective booking but does not lead it. */
+    void follow(UUID bookingId, UUID hostId) {
+        followers().add(new Follower(bookingId, hostId));
+    }
+
+    /** Whether {@code hostId}'s stream holds the collective booking without leading it (as seen reserved here). */
+    boolean follows(UUID bookingId, UUID hostId) {
+        return followers().contains(new Follower(bookingId, hostId))
+                || !jdbc.queryForList(
+                                "SELECT 1 FROM published_follower WHERE booking_id = ? AND host_id = ?",
+                                Integer.class,
+                                bookingId,
+                                hostId)
+                        .isEmpty();
+    }
+
+    private record Follower(UUID bookingId, UUID hostId) {}
+
+    /** The followers seen in the current unit of work; the first call registers their write before it commits. */
+    private java.util.Set<Follower> followers() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(FOLLOWERS, key -> {
+            java.util.Set<Follower> followers = new java.util.LinkedHashSet<>();
+            unitOfWork.onPrepareCommit(u -> {
+                if (!followers.isEmpty()) {
+                    jdbc.batchUpdate(
+                            "INSERT INTO published_follower (booking_id, host_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            followers.stream()
+                                    .map(f -> new Object[] {f.bookingId(), f.hostId()})
+                                    .toList());
+                }
+            });
+            return followers;
         });
     }
 

@@ -3,6 +3,7 @@ package dev.bookwise.query.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.host.HostRepository;
+import dev.bookwise.query.team.TeamRepository;
 import dev.bookwise.web.auth.AdminKeyProperties;
 import dev.bookwise.web.auth.ApiKeyFilter;
 import dev.bookwise.web.auth.Caller;
@@ -26,13 +27,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfig implements WebMvcConfigurer {
 
     /**
-     * Availability, a host's public event types and the health status may be read without a key; so may a
-     * host's calendar feed, which calendar clients fetch without one: its handler opens it only for the
-     * secret token of its URL.
+     * Availability, a host's or team's public event types and the health status may be read without a
+     * key; so may a host's calendar feed, which calendar clients fetch without one: its handler opens it
+     * only for the secret token of its URL.
      */
     static final Set<String> ANONYMOUS = Set.of(
             "/api/availability",
             "/api/hosts/*/event-types",
+            "/api/teams/*/event-types",
             "/api/hosts/*/calendar.ics",
             "/actuator/health",
             "/actuator/health/**");
@@ -52,22 +54,23 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     /**
-     * Host keys are found by their digest in host_view. A key registered a moment ago may not be
-     * projected yet: with {@code minPosition} the lookup waits for the projections and looks again.
+     * Host keys are found by their digest in host_view, team keys in team_view. A key registered a
+     * moment ago may not be projected yet: with {@code minPosition} the lookup waits for the
+     * projections and looks again.
      */
     @Bean
     ApiKeyFilter apiKeyFilter(
             AdminKeyProperties admin,
             RateLimitProperties limits,
             HostRepository hosts,
+            TeamRepository teams,
             BookingRepository bookings,
             Freshness freshness,
             ObjectMapper json) {
         return new ApiKeyFilter(
                 admin.adminKey(),
                 limits,
-                (digest, request) ->
-                        hostWithKeyDigest(hosts, freshness, digest, request).map(Caller::host),
+                (digest, request) -> callerWithKeyDigest(hosts, teams, freshness, digest, request),
                 new ManageTokens(bookings, freshness),
                 ANONYMOUS,
                 json);
@@ -130,17 +133,26 @@ class WebConfig implements WebMvcConfigurer {
         }
     }
 
-    private static Optional<UUID> hostWithKeyDigest(
-            HostRepository hosts, Freshness freshness, String digest, HttpServletRequest request) {
-        Optional<UUID> host = hosts.hostWithKeyDigest(digest);
+    private static Optional<Caller> callerWithKeyDigest(
+            HostRepository hosts,
+            TeamRepository teams,
+            Freshness freshness,
+            String digest,
+            HttpServletRequest request) {
+        Optional<Caller> caller = ownerOf(hosts, teams, digest);
         String minPosition = request.getParameter("minPosition");
-        if (host.isEmpty()
+        if (caller.isEmpty()
                 && minPosition != null
                 && minPosition.matches("\\d{1,18}")
                 && freshness.awaitPosition(Long.parseLong(minPosition)) == Freshness.Wait.REACHED) {
-            host = hosts.hostWithKeyDigest(digest);
+            caller = ownerOf(hosts, teams, digest);
         }
-        return host;
+        return caller;
+    }
+
+    private static Optional<Caller> ownerOf(HostRepository hosts, TeamRepository teams, String digest) {
+        Optional<Caller> host = hosts.hostWithKeyDigest(digest).map(Caller::host);
+        return host.isPresent() ? host : teams.teamWithKeyDigest(digest).map(Caller::team);
     }
 
     @Bean

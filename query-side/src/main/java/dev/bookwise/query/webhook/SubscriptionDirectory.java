@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The live webhook subscriptions in memory, by host, without their secrets: the fan-out decides
+ * The live webhook subscriptions in memory, by host and by team, without their secrets: the fan-out decides
  * which subscriptions an event goes to without a database round trip per event. {@link #refresh()}
  * reads only the subscriptions made or deleted since the last change it saw (one query, which
  * finds nothing while no subscription changes), so every instance sees every instance's changes.
@@ -19,7 +19,7 @@ import java.util.UUID;
 final class SubscriptionDirectory {
 
     /** What the fan-out and the dispatcher need of a subscription. */
-    record Entry(UUID id, UUID hostId, Set<String> events, Instant createdAt, String target) {
+    record Entry(UUID id, UUID hostId, UUID teamId, Set<String> events, Instant createdAt, String target) {
 
         /** Whether this event, which happened at {@code occurredAt}, is one this subscription receives. */
         boolean wants(String eventType, Instant occurredAt) {
@@ -27,13 +27,22 @@ final class SubscriptionDirectory {
         }
     }
 
-    private record Snapshot(long version, Map<UUID, Entry> byId, Map<UUID, List<Entry>> byHost, List<Entry> allHosts) {
+    private record Snapshot(
+            long version,
+            Map<UUID, Entry> byId,
+            Map<UUID, List<Entry>> byHost,
+            Map<UUID, List<Entry>> byTeam,
+            List<Entry> allHosts) {
 
         static Snapshot of(long version, Map<UUID, Entry> byId) {
             Map<UUID, List<Entry>> byHost = new HashMap<>();
+            Map<UUID, List<Entry>> byTeam = new HashMap<>();
             List<Entry> allHosts = new ArrayList<>();
             for (Entry entry : byId.values()) {
-                if (entry.hostId() == null) {
+                if (entry.teamId() != null) {
+                    byTeam.computeIfAbsent(entry.teamId(), t -> new ArrayList<>())
+                            .add(entry);
+                } else if (entry.hostId() == null) {
                     allHosts.add(entry);
                 } else {
                     byHost.computeIfAbsent(entry.hostId(), h -> new ArrayList<>())
@@ -41,7 +50,9 @@ final class SubscriptionDirectory {
                 }
             }
             byHost.replaceAll((host, entries) -> List.copyOf(entries));
-            return new Snapshot(version, Map.copyOf(byId), Map.copyOf(byHost), List.copyOf(allHosts));
+            byTeam.replaceAll((team, entries) -> List.copyOf(entries));
+            return new Snapshot(
+                    version, Map.copyOf(byId), Map.copyOf(byHost), Map.copyOf(byTeam), List.copyOf(allHosts));
         }
     }
 
@@ -72,6 +83,7 @@ final class SubscriptionDirectory {
                         new Entry(
                                 s.id(),
                                 s.hostId(),
+                                s.teamId(),
                                 Set.copyOf(s.events()),
                                 s.createdAt(),
                                 TargetPolicy.hostAndPort(URI.create(s.url()))));
@@ -81,19 +93,37 @@ final class SubscriptionDirectory {
         snapshot = Snapshot.of(version, byId);
     }
 
-    /** Whether an event of this host could go anywhere: the host has subscriptions, or some subscription hears every host. */
+    /**
+     * Whether an event of this host could go anywhere: the host has subscriptions, some subscription
+     * hears every host, or some team has subscriptions (the event may be of a team booking).
+     */
     boolean anyFor(UUID hostId) {
         Snapshot s = snapshot;
-        return !s.allHosts().isEmpty() || s.byHost().containsKey(hostId);
+        return !s.allHosts().isEmpty()
+                || s.byHost().containsKey(hostId)
+                || !s.byTeam().isEmpty();
     }
 
-    /** The live subscriptions that receive this event of this host, which happened at {@code occurredAt}. */
-    List<Entry> matching(UUID hostId, String eventType, Instant occurredAt) {
+    /**
+     * The live subscriptions that receive this event of these hosts (the booking's host, and for a
+     * collective booking every member), of a booking made through {@code teamId} (or null), which
+     * happened at {@code occurredAt}.
+     */
+    List<Entry> matching(List<UUID> hostIds, UUID teamId, String eventType, Instant occurredAt) {
         Snapshot s = snapshot;
         List<Entry> matched = new ArrayList<>(0);
-        for (Entry entry : s.byHost().getOrDefault(hostId, List.of())) {
-            if (entry.wants(eventType, occurredAt)) {
-                matched.add(entry);
+        if (teamId != null) {
+            for (Entry entry : s.byTeam().getOrDefault(teamId, List.of())) {
+                if (entry.wants(eventType, occurredAt)) {
+                    matched.add(entry);
+                }
+            }
+        }
+        for (UUID hostId : hostIds) {
+            for (Entry entry : s.byHost().getOrDefault(hostId, List.of())) {
+                if (entry.wants(eventType, occurredAt)) {
+                    matched.add(entry);
+                }
             }
         }
         for (Entry entry : s.allHosts()) {

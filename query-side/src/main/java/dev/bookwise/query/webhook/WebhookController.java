@@ -1,5 +1,6 @@
 package dev.bookwise.query.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -8,6 +9,7 @@ import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.host.HostRepository;
 import dev.bookwise.query.publish.BookingEventTypes;
+import dev.bookwise.query.team.TeamRepository;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.idempotency.IdempotencyKeys;
 import dev.bookwise.web.paging.Cursors;
@@ -43,10 +45,22 @@ class WebhookController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
-    record CreateWebhook(String url, List<String> events, UUID hostId) {}
+    /** {@code teamId}: the bookings made through one team (left out of the request's digest when null, as before teams). */
+    record CreateWebhook(
+            String url,
+            List<String> events,
+            UUID hostId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID teamId) {}
 
     /** The answer to a creation: the subscription, and its secret (this once). */
-    record CreatedWebhook(UUID id, String secret, UUID hostId, String url, List<String> events, Instant createdAt) {}
+    record CreatedWebhook(
+            UUID id,
+            String secret,
+            UUID hostId,
+            String url,
+            List<String> events,
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID teamId) {}
 
     record Subscriptions(List<WebhookSubscription> items) {}
 
@@ -58,6 +72,7 @@ class WebhookController {
     private final WebhookDeliveryRepository deliveries;
     private final TargetPolicy targets;
     private final HostRepository hosts;
+    private final TeamRepository teams;
     private final Scheduler scheduler;
     private final CustomTask<Void> attemptTask;
     private final ObjectMapper json;
@@ -67,9 +82,11 @@ class WebhookController {
             WebhookDeliveryRepository deliveries,
             TargetPolicy targets,
             HostRepository hosts,
+            TeamRepository teams,
             Scheduler scheduler,
             CustomTask<Void> webhookAttemptTask,
             ObjectMapper json) {
+        this.teams = teams;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
@@ -82,8 +99,9 @@ class WebhookController {
     @PostMapping("/api/webhooks")
     @Operation(
             summary = "Subscribe a URL to booking events",
-            description = "A host key subscribes for its own host (hostId may be omitted); the admin key for one host "
-                    + "or, without hostId, for every host. events omitted: all booking events. The secret is "
+            description = "A host key subscribes for its own host (hostId may be omitted); a team key for its team "
+                    + "(teamId may be omitted): the events of the bookings made through the team; the admin key for "
+                    + "one host, one team, or, without hostId and teamId, for every host. events omitted: all booking events. The secret is "
                     + "returned only here. Loopback and private targets are refused unless the service allows them. "
                     + "A host has at most 25 live subscriptions and there are at most 10 for every host by default "
                     + "(422 subscription-limit-reached). Retrying with the Idempotency-Key of a subscription "
@@ -98,19 +116,32 @@ class WebhookController {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
         }
         IdempotencyKeys.check(idempotencyKey);
-        UUID hostId = request.hostId() != null ? request.hostId() : caller.hostId();
-        if (hostId != null) {
+        if (request.hostId() != null && request.teamId() != null) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "give hostId or teamId, not both");
+        }
+        UUID teamId = request.teamId() != null ? request.teamId() : request.hostId() == null ? caller.teamId() : null;
+        UUID hostId = teamId != null ? null : request.hostId() != null ? request.hostId() : caller.hostId();
+        if (teamId != null) {
+            caller.requireTeam(teamId);
+            if (!teams.exists(teamId)) {
+                throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
+            }
+        } else if (hostId != null) {
             caller.requireHost(hostId);
             if (hosts.timeZoneOf(hostId).isEmpty()) {
                 throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
             }
+        } else {
+            // every host's events: the admin only
+            caller.requireAdmin();
         }
         URI url = targets.checkSubscription(request.url());
         List<String> events = eventTypes(request.events());
-        String requestDigest = digest(new CreateWebhook(url.toString(), events, hostId));
+        String requestDigest = digest(new CreateWebhook(url.toString(), events, hostId, teamId));
         WebhookSubscriptionRepository.Created created = subscriptions.create(
                 new WebhookSubscriptionRepository.Stored(
-                        new WebhookSubscription(UUID.randomUUID(), hostId, url.toString(), events, Instant.now()),
+                        new WebhookSubscription(
+                                UUID.randomUUID(), hostId, url.toString(), events, Instant.now(), teamId),
                         WebhookSignature.newSecret(),
                         caller.principal(),
                         requestDigest),
@@ -129,19 +160,35 @@ class WebhookController {
         }
         WebhookSubscription s = stored.subscription();
         return ResponseEntity.created(URI.create("/api/webhooks/" + s.id()))
-                .body(new CreatedWebhook(s.id(), stored.secret(), s.hostId(), s.url(), s.events(), s.createdAt()));
+                .body(new CreatedWebhook(
+                        s.id(), stored.secret(), s.hostId(), s.url(), s.events(), s.createdAt(), s.teamId()));
     }
 
     @GetMapping("/api/webhooks")
     @Operation(
             summary = "List subscriptions",
-            description = "A host key sees its host's; the admin all, or one host's with hostId.")
-    Subscriptions list(@RequestParam(required = false) UUID hostId, Caller caller) {
-        if (!caller.admin()) {
-            caller.requireHost(hostId != null ? hostId : caller.hostId());
-            return new Subscriptions(subscriptions.list(caller.hostId()));
+            description = "A host key sees its host's, a team key its team's; the admin all, or one host's with "
+                    + "hostId, or one team's with teamId.")
+    Subscriptions list(
+            @RequestParam(required = false) UUID hostId, @RequestParam(required = false) UUID teamId, Caller caller) {
+        if (hostId != null && teamId != null) {
+            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "give hostId or teamId, not both");
         }
-        return new Subscriptions(subscriptions.list(hostId));
+        if (!caller.admin()) {
+            if (caller.team()) {
+                caller.requireTeam(teamId != null ? teamId : caller.teamId());
+                if (hostId != null) {
+                    caller.requireHost(hostId);
+                }
+                return new Subscriptions(subscriptions.list(null, caller.teamId()));
+            }
+            if (teamId != null) {
+                caller.requireTeam(teamId);
+            }
+            caller.requireHost(hostId != null ? hostId : caller.hostId());
+            return new Subscriptions(subscriptions.list(caller.hostId(), null));
+        }
+        return new Subscriptions(subscriptions.list(hostId, teamId));
     }
 
     @GetMapping("/api/webhooks/{id}")
@@ -241,7 +288,17 @@ class WebhookController {
         WebhookSubscriptionRepository.Stored stored = subscriptions
                 .find(id)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.NOT_FOUND, "no webhook " + id));
-        if (!caller.admin() && !caller.hostId().equals(stored.subscription().hostId())) {
+        WebhookSubscription subscription = stored.subscription();
+        if (caller.admin()) {
+            return stored;
+        }
+        if (caller.team()) {
+            if (!caller.teamId().equals(subscription.teamId())) {
+                throw new BookwiseException(ErrorCode.FORBIDDEN, "this key may act only on team " + caller.teamId());
+            }
+        } else if (caller.hostId() == null
+                || subscription.teamId() != null
+                || !caller.hostId().equals(subscription.hostId())) {
             throw new BookwiseException(ErrorCode.FORBIDDEN, "this key may act only on host " + caller.hostId());
         }
         return stored;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import dev.bookwise.query.publish.KafkaPublisher;
 import dev.bookwise.web.request.RequestIds;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -103,15 +104,20 @@ class WebhookFanOut {
         List<Candidate> candidates = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             UUID hostId = hostOf(record);
-            if (hostId == null || !directory.anyFor(hostId)) {
+            if (hostId == null) {
+                continue;
+            }
+            // a collective booking's record is its first member's (the key); its other members are in a header
+            List<UUID> hosts = membersOf(record, hostId);
+            if (hosts.stream().noneMatch(directory::anyFor)) {
                 continue;
             }
             CloudEvent event = read(record);
             if (event == null) {
                 continue;
             }
-            List<SubscriptionDirectory.Entry> wanted =
-                    directory.matching(hostId, event.getType(), event.getTime().toInstant());
+            List<SubscriptionDirectory.Entry> wanted = directory.matching(
+                    hosts, teamOf(event), event.getType(), event.getTime().toInstant());
             if (!wanted.isEmpty()) {
                 candidates.add(new Candidate(record, event, hostId, wanted));
             }
@@ -242,6 +248,36 @@ class WebhookFanOut {
                     event.getType(), occurredAt, json.readTree(event.getData().toBytes())));
         } catch (IOException e) {
             log.warn("not delivering event {}: its data is not JSON", event.getId());
+            return null;
+        }
+    }
+
+    /** The record's host, and the other members of a collective booking (its {@code bookwise-host-ids} header). */
+    private static List<UUID> membersOf(ConsumerRecord<String, byte[]> record, UUID hostId) {
+        String header = header(record.headers(), KafkaPublisher.HOST_IDS_HEADER);
+        if (header == null) {
+            return List.of(hostId);
+        }
+        List<UUID> hosts = new ArrayList<>(List.of(hostId));
+        for (String id : header.split(",")) {
+            try {
+                UUID member = UUID.fromString(id.strip());
+                if (!hosts.contains(member)) {
+                    hosts.add(member);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a member id: left out
+            }
+        }
+        return hosts;
+    }
+
+    /** The team the event's booking was made through (the {@code teamid} extension), or null. */
+    private static UUID teamOf(CloudEvent event) {
+        Object team = event.getExtension("teamid");
+        try {
+            return team == null ? null : UUID.fromString(team.toString());
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -41,14 +41,15 @@ class WebhookSubscriptionRepository {
     private static final int CREATION_LOCK = 40;
 
     private static final String COLUMNS =
-            "subscription_id, host_id, url, event_types, created_at, secret, owner, request_sha256";
+            "subscription_id, host_id, team_id, url, event_types, created_at, secret, owner, request_sha256";
 
     private static final RowMapper<WebhookSubscription> SUBSCRIPTION = (rs, i) -> new WebhookSubscription(
             rs.getObject("subscription_id", UUID.class),
             rs.getObject("host_id", UUID.class),
             rs.getString("url"),
             strings(rs.getArray("event_types")),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getObject("team_id", UUID.class));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -94,11 +95,12 @@ class WebhookSubscriptionRepository {
 
     private Created createLocked(Stored subscription, String idempotencyKey) {
         UUID hostId = subscription.subscription().hostId();
+        UUID teamId = subscription.subscription().teamId();
         jdbc.queryForObject(
                 "SELECT pg_advisory_xact_lock(?, hashtext(?))::text",
                 String.class,
                 CREATION_LOCK,
-                hostId == null ? "all hosts" : hostId.toString());
+                teamId != null ? "team " + teamId : hostId == null ? "all hosts" : hostId.toString());
         Instant now = Instant.now();
         if (idempotencyKey != null) {
             Optional<Created> earlier = earlier(subscription.owner(), idempotencyKey, now);
@@ -106,30 +108,42 @@ class WebhookSubscriptionRepository {
                 return earlier.get();
             }
         }
-        int live = hostId == null
-                ? count("SELECT count(*) FROM webhook_subscription WHERE deleted_at IS NULL AND host_id IS NULL")
-                : count("SELECT count(*) FROM webhook_subscription WHERE deleted_at IS NULL AND host_id = ?", hostId);
-        int limit = hostId == null ? properties.maxAllHostSubscriptions() : properties.maxSubscriptionsPerHost();
+        int live = teamId != null
+                ? count("SELECT count(*) FROM webhook_subscription WHERE deleted_at IS NULL AND team_id = ?", teamId)
+                : hostId == null
+                        ? count("SELECT count(*) FROM webhook_subscription"
+                                + " WHERE deleted_at IS NULL AND host_id IS NULL AND team_id IS NULL")
+                        : count(
+                                "SELECT count(*) FROM webhook_subscription WHERE deleted_at IS NULL AND host_id = ?",
+                                hostId);
+        // a team has as many as a host
+        int limit = hostId == null && teamId == null
+                ? properties.maxAllHostSubscriptions()
+                : properties.maxSubscriptionsPerHost();
         if (live >= limit) {
             throw new BookwiseException(
                     ErrorCode.SUBSCRIPTION_LIMIT_REACHED,
-                    (hostId == null
-                                    ? "there are " + live + " subscriptions for every host"
-                                    : "host " + hostId + " has " + live + " webhook subscriptions")
+                    (teamId != null
+                                    ? "team " + teamId + " has " + live + " webhook subscriptions"
+                                    : hostId == null
+                                            ? "there are " + live + " subscriptions for every host"
+                                            : "host " + hostId + " has " + live + " webhook subscriptions")
                             + ", the most allowed; delete one first");
         }
         long version = nextVersion();
         // created when it becomes visible, as nearly as a transaction allows: it receives the events that happen after
         WebhookSubscription s = subscription.subscription();
-        WebhookSubscription made = new WebhookSubscription(s.id(), s.hostId(), s.url(), s.events(), Instant.now());
+        WebhookSubscription made =
+                new WebhookSubscription(s.id(), s.hostId(), s.url(), s.events(), Instant.now(), s.teamId());
         jdbc.update(
                 """
-                INSERT INTO webhook_subscription (subscription_id, host_id, url, event_types, secret, owner,
+                INSERT INTO webhook_subscription (subscription_id, host_id, team_id, url, event_types, secret, owner,
                     idempotency_key, request_sha256, created_at, changed_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 made.id(),
                 made.hostId(),
+                made.teamId(),
                 made.url(),
                 made.events().toArray(String[]::new),
                 secrets.seal(subscription.secret()),
@@ -199,10 +213,10 @@ class WebhookSubscriptionRepository {
                 .findFirst();
     }
 
-    /** Live subscriptions of one host, or of every host when {@code hostId} is null. */
-    List<WebhookSubscription> list(UUID hostId) {
-        String where = hostId == null ? "" : " AND host_id = ?";
-        Object[] args = hostId == null ? new Object[0] : new Object[] {hostId};
+    /** Live subscriptions of one team, else of one host, or all of them when both are null. */
+    List<WebhookSubscription> list(UUID hostId, UUID teamId) {
+        String where = teamId != null ? " AND team_id = ?" : hostId == null ? "" : " AND host_id = ?";
+        Object[] args = teamId != null ? new Object[] {teamId} : hostId == null ? new Object[0] : new Object[] {hostId};
         return jdbc
                 .query(
                         "SELECT " + COLUMNS + " FROM webhook_subscription WHERE deleted_at IS NULL" + where
@@ -227,7 +241,8 @@ class WebhookSubscriptionRepository {
     List<Change> changesSince(long version) {
         return jdbc.query(
                 """
-                SELECT subscription_id, host_id, url, event_types, created_at, deleted_at IS NOT NULL AS deleted,
+                SELECT subscription_id, host_id, team_id, url, event_types, created_at,
+                       deleted_at IS NOT NULL AS deleted,
                        changed_version
                   FROM webhook_subscription
                  WHERE changed_version > ? AND (? OR deleted_at IS NULL)

@@ -88,19 +88,28 @@ abstract class QuerySideIT {
 
     /** As {@link #append(UUID, Object...)}, every event with this metadata (as a command's correlation data would). */
     long append(UUID hostId, MetaData metaData, Object... events) {
+        return appendTo("HostCalendar", hostId, metaData, events);
+    }
+
+    /** Appends events of one team (aggregate type Team) in one transaction; returns the last global position. */
+    long appendTeam(UUID teamId, Object... events) {
+        return appendTo("Team", teamId, MetaData.emptyInstance(), events);
+    }
+
+    private long appendTo(String aggregateType, UUID id, MetaData metaData, Object... events) {
         new TransactionTemplate(transactions)
                 .executeWithoutResult(tx -> eventStore.publish(Arrays.stream(events)
                         .map(event -> new GenericDomainEventMessage<>(
-                                "HostCalendar",
-                                hostId.toString(),
-                                nextSequence.merge(hostId, 1L, Long::sum) - 1,
+                                aggregateType,
+                                id.toString(),
+                                nextSequence.merge(id, 1L, Long::sum) - 1,
                                 event,
                                 metaData))
                         .toList()));
         return jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class,
-                hostId.toString());
+                id.toString());
     }
 
     /** The ids of each host's booking events in the event store, in the host's order. */

@@ -8,6 +8,8 @@ import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.TimeRange;
+import dev.bookwise.calendar.teams.Assignment;
+import dev.bookwise.calendar.teams.TeamEventType;
 import dev.bookwise.events.AvailabilityWindowMerged;
 import dev.bookwise.events.BookingCancelled;
 import dev.bookwise.events.BookingCompleted;
@@ -17,6 +19,10 @@ import dev.bookwise.events.BookingRescheduled;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.ScheduleDefined;
+import dev.bookwise.events.TeamCreated;
+import dev.bookwise.events.TeamEventTypeArchived;
+import dev.bookwise.events.TeamEventTypeDefined;
+import dev.bookwise.events.TeamMembersChanged;
 import dev.bookwise.query.config.ProjectionConfig;
 import dev.bookwise.query.projection.ProjectionWrites;
 import dev.bookwise.query.projection.ReadModel;
@@ -49,11 +55,16 @@ class ReadModelRebuildIT extends QuerySideIT {
 
     private final List<UUID> bookings = new ArrayList<>();
 
-    /** Every kind of event, for several hosts, with windows merged over each other. */
+    /**
+     * Every kind of event, for several hosts, with windows merged over each other; a team of two of
+     * them with its types, members changed, and a collective and a round-robin booking.
+     */
     private long history() {
         long position = 0;
+        List<UUID> hosts = new ArrayList<>();
         for (int h = 0; h < 3; h++) {
             UUID host = UUID.randomUUID();
+            hosts.add(host);
             Instant base = Instant.now().plus(Duration.ofDays(2 + h)).truncatedTo(ChronoUnit.HOURS);
             AvailabilityWindow first = new AvailabilityWindow(base, base.plus(Duration.ofHours(2)), 30);
             AvailabilityWindow second =
@@ -109,6 +120,28 @@ class ReadModelRebuildIT extends QuerySideIT {
                     10));
             position = append(host, events.toArray());
         }
+        UUID team = UUID.randomUUID();
+        TeamEventType collective = TeamFixture.type("panel", Assignment.COLLECTIVE, true, null);
+        TeamEventType roundRobin = TeamFixture.type("intro", Assignment.ROUND_ROBIN, false, List.of(hosts.get(0)));
+        appendTeam(
+                team,
+                new TeamCreated(team, "Team", TeamFixture.members(hosts.get(0), hosts.get(1)), keyDigest("t" + team)),
+                new TeamEventTypeDefined(team, collective),
+                new TeamEventTypeDefined(team, roundRobin),
+                new TeamEventTypeArchived(team, roundRobin.id()),
+                new TeamMembersChanged(team, TeamFixture.members(hosts.get(1), hosts.get(0), hosts.get(2))));
+        List<UUID> both = TeamFixture.sorted(hosts.get(0), hosts.get(1));
+        UUID together = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.HOURS);
+        for (UUID member : both) {
+            position = append(
+                    member,
+                    TeamFixture.reserved(together, member, team, collective.id(), start, both),
+                    new BookingConfirmed(together, member, "yes"));
+        }
+        position = append(
+                hosts.get(2),
+                TeamFixture.reserved(UUID.randomUUID(), hosts.get(2), team, roundRobin.id(), start, null));
         return position;
     }
 
@@ -159,6 +192,9 @@ class ReadModelRebuildIT extends QuerySideIT {
 
         assertThat(readTables(UnaryOperator.identity())).isEqualTo(before);
         assertThat(before.get(ReadModel.WINDOWS.table())).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(before.get(ReadModel.TEAMS.table())).isNotEmpty();
+        assertThat(before.get(ReadModel.TEAM_EVENT_TYPES.table())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(before.get(ReadModel.BOOKING_MEMBERS.table())).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -179,6 +215,9 @@ class ReadModelRebuildIT extends QuerySideIT {
 
         assertThat(done.json().path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(45);
         assertThat(readTables(UnaryOperator.identity())).isEqualTo(before);
+        assertThat(before.get(ReadModel.TEAMS.table())).isNotEmpty();
+        assertThat(before.get(ReadModel.TEAM_EVENT_TYPES.table())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(before.get(ReadModel.BOOKING_MEMBERS.table())).hasSizeGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_next' OR tablename LIKE '%\\_old'",
                         Long.class))

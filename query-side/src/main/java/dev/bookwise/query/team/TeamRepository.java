@@ -1,0 +1,93 @@
+package dev.bookwise.query.team;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bookwise.calendar.teams.TeamEventType;
+import dev.bookwise.calendar.teams.TeamMember;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** What the read model knows of teams: their members, their event types, whose key is whose. */
+@Repository
+public class TeamRepository {
+
+    /** A team's type and whether it is archived (archived types take no bookings and offer no slots). */
+    public record KnownType(TeamEventType type, boolean archived) {}
+
+    private static final TypeReference<List<TeamMember>> MEMBERS = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    TeamRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The team's members in its order; empty for an unknown team. */
+    public Optional<List<TeamMember>> members(UUID teamId) {
+        return jdbc
+                .query(
+                        "SELECT members::text FROM team_view WHERE team_id = ?",
+                        (rs, i) -> read(rs.getString(1), MEMBERS),
+                        teamId)
+                .stream()
+                .findFirst();
+    }
+
+    public boolean exists(UUID teamId) {
+        return !jdbc.queryForList("SELECT 1 FROM team_view WHERE team_id = ?", Integer.class, teamId)
+                .isEmpty();
+    }
+
+    public Optional<UUID> teamWithKeyDigest(String apiKeySha256) {
+        return jdbc
+                .query(
+                        "SELECT team_id FROM team_view WHERE api_key_sha256 = ?",
+                        (rs, i) -> rs.getObject(1, UUID.class),
+                        apiKeySha256)
+                .stream()
+                .findFirst();
+    }
+
+    /** The team's event types by slug. */
+    public List<KnownType> eventTypes(UUID teamId) {
+        return jdbc.query(
+                "SELECT team_event_type::text, archived FROM team_event_type_view WHERE team_id = ? ORDER BY slug",
+                (rs, i) -> new KnownType(read(rs.getString(1), TeamEventType.class), rs.getBoolean(2)),
+                teamId);
+    }
+
+    /** One of the team's event types. */
+    public Optional<KnownType> eventType(UUID teamId, UUID eventTypeId) {
+        return jdbc
+                .query(
+                        "SELECT team_event_type::text, archived FROM team_event_type_view"
+                                + " WHERE event_type_id = ? AND team_id = ?",
+                        (rs, i) -> new KnownType(read(rs.getString(1), TeamEventType.class), rs.getBoolean(2)),
+                        eventTypeId,
+                        teamId)
+                .stream()
+                .findFirst();
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a team row holds JSON this version cannot read", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a team row holds JSON this version cannot read", e);
+        }
+    }
+}
