@@ -3,6 +3,7 @@ package dev.bookwise.query.availability;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.AvailabilityWindow;
+import dev.bookwise.calendar.BusyInterval;
 import dev.bookwise.calendar.Occupancy;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.Slot;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -91,6 +93,12 @@ class AvailabilityService {
                 hostId,
                 Timestamp.from(lower),
                 Timestamp.from(upper));
+        busyTimes(
+                hostId,
+                lower,
+                upper,
+                (source, interval) ->
+                        occupancy.add(interval.asLiveBooking(source).bookingId(), interval.start(), interval.end()));
         return new SlotOffer(new SlotGrid(schedule, windows), occupancy).available(from, to, now);
     }
 
@@ -140,6 +148,7 @@ class AvailabilityService {
                 hostId,
                 Timestamp.from(lower),
                 Timestamp.from(upper));
+        busyTimes(hostId, lower, upper, (id, interval) -> live.add(interval.asLiveBooking(id)));
         BookingCounts counts = type.limits().perDay() == null && type.limits().perWeek() == null
                 ? BookingCounts.NONE
                 : counts(hostId, type, schedule.zone(), from, to);
@@ -187,6 +196,25 @@ class AvailabilityService {
      * it is a member of, whose one row is under their first member. Its arguments: the host and
      * {@code where}'s, twice.
      */
+    /**
+     * The host's busy times from its own calendars overlapping {@code [lower, upper)}; the consumer is
+     * given each one's source and, for the occupancy, the id the command side gives it.
+     */
+    private void busyTimes(UUID hostId, Instant lower, Instant upper, BiConsumer<UUID, BusyInterval> consumer) {
+        jdbc.query(
+                "SELECT source_id, start_time, end_time FROM busy_time_view WHERE host_id = ? "
+                        + "AND tstzrange(start_time, end_time) && tstzrange(?, ?)",
+                rs -> {
+                    UUID source = rs.getObject(1, UUID.class);
+                    BusyInterval interval = new BusyInterval(
+                            rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant());
+                    consumer.accept(source, interval);
+                },
+                hostId,
+                Timestamp.from(lower),
+                Timestamp.from(upper));
+    }
+
     private static String ofHost(String select, String where) {
         return "SELECT " + select + " FROM booking_view b WHERE b.host_id = ? AND " + where
                 + " UNION ALL SELECT " + select

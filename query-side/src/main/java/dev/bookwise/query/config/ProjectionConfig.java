@@ -2,6 +2,7 @@ package dev.bookwise.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.query.booking.BookingProjection;
+import dev.bookwise.query.busy.BusyTimeProjection;
 import dev.bookwise.query.calendar.ScheduleProjection;
 import dev.bookwise.query.calendar.WindowProjection;
 import dev.bookwise.query.eventtype.EventTypeProjection;
@@ -61,6 +62,11 @@ public class ProjectionConfig {
         return new TeamEventTypeProjection(writes, json, ReadModel.TEAM_EVENT_TYPES.table());
     }
 
+    @Bean
+    BusyTimeProjection busyTimeProjection(ProjectionWrites writes) {
+        return new BusyTimeProjection(writes, ReadModel.BUSY_TIMES.table());
+    }
+
     /** A full set of projections writing to the tables {@code naming} gives for each live table name. */
     public static List<Object> projections(ProjectionWrites writes, ObjectMapper json, UnaryOperator<String> naming) {
         return List.of(
@@ -78,6 +84,7 @@ public class ProjectionConfig {
                         naming.apply(ReadModel.BOOKING_MEMBERS.table())),
                 new EventTypeProjection(writes, json, naming.apply(ReadModel.EVENT_TYPES.table())),
                 new TeamProjection(writes, json, naming.apply(ReadModel.TEAMS.table())),
-                new TeamEventTypeProjection(writes, json, naming.apply(ReadModel.TEAM_EVENT_TYPES.table())));
+                new TeamEventTypeProjection(writes, json, naming.apply(ReadModel.TEAM_EVENT_TYPES.table())),
+                new BusyTimeProjection(writes, naming.apply(ReadModel.BUSY_TIMES.table())));
     }
 }

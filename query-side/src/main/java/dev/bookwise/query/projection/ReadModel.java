@@ -19,7 +19,8 @@ public enum ReadModel {
     BOOKING_MEMBERS(ReadModel.BOOKINGS_GROUP, "booking_member"),
     EVENT_TYPES(ReadModel.EVENT_TYPES_GROUP, "event_type_view"),
     TEAMS(ReadModel.TEAMS_GROUP, "team_view"),
-    TEAM_EVENT_TYPES(ReadModel.TEAMS_GROUP, "team_event_type_view");
+    TEAM_EVENT_TYPES(ReadModel.TEAMS_GROUP, "team_event_type_view"),
+    BUSY_TIMES(ReadModel.BUSY_TIMES_GROUP, "busy_time_view");
 
     // the processing groups' names, as constants for @ProcessingGroup
     public static final String HOSTS_GROUP = "host-view";
@@ -28,6 +29,7 @@ public enum ReadModel {
     public static final String BOOKINGS_GROUP = "booking-view";
     public static final String EVENT_TYPES_GROUP = "event-type-view";
     public static final String TEAMS_GROUP = "team-view";
+    public static final String BUSY_TIMES_GROUP = "busy-time-view";
 
     public static final String REBUILD_SUFFIX = "_next";
 
