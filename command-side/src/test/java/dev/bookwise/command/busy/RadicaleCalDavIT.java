@@ -5,26 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bookwise.web.outbound.PinnedHttpClient;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +29,7 @@ class RadicaleCalDavIT {
     private static final Instant TO = Instant.parse("2025-05-01T00:00:00Z");
     private static final CalDavClient.Credentials ADA = new CalDavClient.Credentials("ada", "correct horse");
 
-    private static final String PARIS_ZONE = String.join(
+    static final String PARIS_ZONE = String.join(
             "\r\n",
             "BEGIN:VTIMEZONE",
             "TZID:Europe/Paris",
@@ -66,10 +52,8 @@ class RadicaleCalDavIT {
     @TempDir
     static Path directory;
 
-    private static Process radicale;
-    private static int port;
+    private static Radicale radicale;
     private static URI collection;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     private final CalDavClient client = new CalDavClient(
             BusySourceTargets.policy(true, List.of()),
@@ -78,99 +62,19 @@ class RadicaleCalDavIT {
 
     @BeforeAll
     static void startRadicale() throws Exception {
-        Path storage = Files.createDirectories(directory.resolve("collections"));
-        Path users = directory.resolve("users");
-        Files.writeString(users, "ada:correct horse\n");
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Path config = directory.resolve("config");
-        Files.writeString(config, """
-                [server]
-                hosts = 127.0.0.1:%d
-                [auth]
-                type = htpasswd
-                htpasswd_filename = %s
-                htpasswd_encryption = plain
-                [rights]
-                type = owner_only
-                [storage]
-                filesystem_folder = %s
-                [logging]
-                level = warning
-                """.formatted(port, users, storage));
-        List<String> command = new ArrayList<>(radicaleCommand());
-        command.addAll(List.of("--config", config.toString()));
-        radicale = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("radicale.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listening()) {
-            assertThat(radicale.isAlive())
-                    .as("radicale exited: " + Files.readString(directory.resolve("radicale.log")))
-                    .isTrue();
-            assertThat(System.nanoTime()).as("radicale did not start listening").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        collection = URI.create("http://127.0.0.1:" + port + "/ada/work/");
-        HttpResponse<String> made = send("MKCALENDAR", collection, null);
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    }
-
-    /** The daemon Debian installs, else the Python module (a pip install). */
-    private static List<String> radicaleCommand() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "radicale"))) {
-                return List.of(Path.of(dir, "radicale").toString());
-            }
-        }
-        return List.of("python3", "-m", "radicale");
-    }
-
-    private static boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        radicale = Radicale.start(directory, "ada", "correct horse");
+        collection = radicale.calendar("/ada/work/");
     }
 
     @AfterAll
     static void stopRadicale() throws InterruptedException {
         if (radicale != null) {
-            radicale.destroy();
-            if (!radicale.waitFor(10, TimeUnit.SECONDS)) {
-                radicale.destroyForcibly();
-            }
+            radicale.close();
         }
-    }
-
-    private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("ada:correct horse".getBytes(StandardCharsets.UTF_8)))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "text/calendar; charset=utf-8");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void put(String uid, String... eventLines) throws Exception {
-        String body = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + PARIS_ZONE + "\r\n"
-                + "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20250101T000000Z\r\n"
-                + String.join("\r\n", eventLines) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        HttpResponse<String> put = send("PUT", collection.resolve(uid + ".ics"), body);
-        assertThat(put.statusCode()).as(put.body()).isIn(201, 204);
+        radicale.put(collection, uid, PARIS_ZONE, eventLines);
     }
 
     @Test
