@@ -67,6 +67,11 @@ class BusySourceRepository {
         jdbc.update("UPDATE busy_source SET last_error = ? WHERE source_id = ?", error, sourceId);
     }
 
+    long count() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM busy_source", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** Sources whose last sync failed, for the health detail. */
     long failing() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM busy_source WHERE last_error IS NOT NULL", Long.class);
