@@ -4,6 +4,7 @@ import static dev.bookwise.command.busy.BusyTimesTest.busy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bookwise.testsupport.Radicale;
 import dev.bookwise.web.outbound.PinnedHttpClient;
 import java.net.URI;
 import java.nio.file.Path;

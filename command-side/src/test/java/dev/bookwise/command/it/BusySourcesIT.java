@@ -3,8 +3,8 @@ package dev.bookwise.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.bookwise.command.busy.Radicale;
 import dev.bookwise.testsupport.Api;
+import dev.bookwise.testsupport.Radicale;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.bookwise.command.busy;
+package dev.bookwise.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
