@@ -42,6 +42,20 @@ public class TeamRepository {
                 .findFirst();
     }
 
+    /** Teams' members in each team's order, by team, in one query; unknown teams are left out. */
+    public Map<UUID, List<TeamMember>> members(Collection<UUID> teamIds) {
+        Map<UUID, List<TeamMember>> members = new HashMap<>();
+        if (!teamIds.isEmpty()) {
+            jdbc.query(
+                    "SELECT team_id, members::text FROM team_view WHERE team_id = ANY (?)",
+                    rs -> {
+                        members.put(rs.getObject(1, UUID.class), read(rs.getString(2), MEMBERS));
+                    },
+                    (Object) teamIds.toArray(UUID[]::new));
+        }
+        return members;
+    }
+
     public boolean exists(UUID teamId) {
         return !jdbc.queryForList("SELECT 1 FROM team_view WHERE team_id = ?", Integer.class, teamId)
                 .isEmpty();
