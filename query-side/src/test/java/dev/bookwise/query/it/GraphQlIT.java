@@ -513,6 +513,12 @@ class GraphQlIT extends QuerySideIT {
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).containsIgnoringCase("graphiql");
 
+        // read-your-writes as on REST: a position no write returned is answered at once, marked stale
+        Api.Response stale =
+                api.post("/graphql?minPosition=999999999", null, Api.json(Map.of("query", "{ __typename }")));
+        assertThat(data(stale).path("__typename").asText()).isEqualTo("Query");
+        assertThat(stale.header("X-Bookwise-Stale")).isEqualTo("true");
+
         // GraphiQL's own question (13 deep) is answered: introspection alone is not held to the depth limit
         JsonNode schema =
                 data(query(null, IntrospectionQuery.INTROSPECTION_QUERY)).path("__schema");
