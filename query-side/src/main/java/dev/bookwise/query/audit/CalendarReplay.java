@@ -30,7 +30,7 @@ import java.util.UUID;
 final class CalendarReplay {
 
     /** A named schedule as it was. */
-    record NamedSchedule(UUID scheduleId, String name, Schedule schedule) {}
+    public record NamedSchedule(UUID scheduleId, String name, Schedule schedule) {}
 
     private UUID hostId;
     private Schedule schedule;

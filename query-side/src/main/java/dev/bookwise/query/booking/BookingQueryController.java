@@ -2,15 +2,8 @@ package dev.bookwise.query.booking;
 
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
-import dev.bookwise.query.host.HostRepository;
-import dev.bookwise.query.team.TeamRepository;
 import dev.bookwise.web.auth.Caller;
-import dev.bookwise.web.paging.Cursors;
-import dev.bookwise.web.request.TimeParams;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,19 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BookingQueryController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
-
-    record Page(List<BookingView> items, String next) {}
-
     private final BookingRepository bookings;
-    private final HostRepository hosts;
-    private final TeamRepository teams;
+    private final BookingPages pages;
 
-    BookingQueryController(BookingRepository bookings, HostRepository hosts, TeamRepository teams) {
+    BookingQueryController(BookingRepository bookings, BookingPages pages) {
         this.bookings = bookings;
-        this.hosts = hosts;
-        this.teams = teams;
+        this.pages = pages;
     }
 
     @GetMapping("/api/bookings/{bookingId}")
@@ -44,7 +30,7 @@ class BookingQueryController {
     }
 
     @GetMapping("/api/hosts/{hostId}/bookings")
-    Page hostBookings(
+    BookingPages.Page hostBookings(
             @PathVariable UUID hostId,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -53,25 +39,7 @@ class BookingQueryController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit,
             Caller caller) {
-        caller.requireHost(hostId);
-        if (hosts.timeZoneOf(hostId).isEmpty()) {
-            throw new BookwiseException(ErrorCode.HOST_NOT_FOUND, "no host " + hostId);
-        }
-        return page(
-                from,
-                to,
-                status,
-                cursor,
-                limit,
-                (range, after, size) -> bookings.page(
-                        hostId,
-                        range.from(),
-                        range.to(),
-                        range.statuses(),
-                        eventTypeId,
-                        after == null ? null : after.start(),
-                        after == null ? null : after.bookingId(),
-                        size));
+        return pages.hostBookings(hostId, from, to, status, eventTypeId, cursor, limit, caller);
     }
 
     /**
@@ -79,7 +47,7 @@ class BookingQueryController {
      * a host's: the team's key or the admin key.
      */
     @GetMapping("/api/teams/{teamId}/bookings")
-    Page teamBookings(
+    BookingPages.Page teamBookings(
             @PathVariable UUID teamId,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -88,85 +56,6 @@ class BookingQueryController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit,
             Caller caller) {
-        caller.requireTeam(teamId);
-        if (!teams.exists(teamId)) {
-            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
-        }
-        return page(
-                from,
-                to,
-                status,
-                cursor,
-                limit,
-                (range, after, size) -> bookings.teamPage(
-                        teamId,
-                        range.from(),
-                        range.to(),
-                        range.statuses(),
-                        eventTypeId,
-                        after == null ? null : after.start(),
-                        after == null ? null : after.bookingId(),
-                        size));
-    }
-
-    private record Range(Instant from, Instant to, Set<BookingState> statuses) {}
-
-    @FunctionalInterface
-    private interface PageQuery {
-        List<BookingView> read(Range range, Cursor after, int size);
-    }
-
-    private static Page page(
-            String from, String to, List<String> status, String cursor, Integer limit, PageQuery query) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
-        }
-        Instant fromInstant = TimeParams.instant("from", from);
-        Instant toInstant = TimeParams.instant("to", to);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw new BookwiseException(ErrorCode.INVALID_RANGE, "to is before from");
-        }
-        Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        List<BookingView> items = query.read(new Range(fromInstant, toInstant, statuses(status)), after, size + 1);
-        String next = null;
-        if (items.size() > size) {
-            items = items.subList(0, size);
-            BookingView last = items.get(size - 1);
-            next = new Cursor(last.start(), last.bookingId()).encode();
-        }
-        return new Page(items, next);
-    }
-
-    private static Set<BookingState> statuses(List<String> values) {
-        Set<BookingState> statuses = EnumSet.noneOf(BookingState.class);
-        if (values != null) {
-            for (String value : values) {
-                for (String name : value.split(",")) {
-                    try {
-                        statuses.add(BookingState.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
-                    } catch (IllegalArgumentException e) {
-                        throw new BookwiseException(ErrorCode.INVALID_REQUEST, "unknown status '" + name + "'");
-                    }
-                }
-            }
-        }
-        return statuses;
-    }
-
-    /** Opaque position in a host's bookings ordered by (start, id). */
-    record Cursor(Instant start, UUID bookingId) {
-
-        String encode() {
-            return Cursors.encode(start, bookingId);
-        }
-
-        static Cursor decode(String text) {
-            return Cursors.decode(
-                    text,
-                    2,
-                    parts -> new Cursor(
-                            TimeParams.checked("cursor", Instant.parse(parts.get(0))), UUID.fromString(parts.get(1))));
-        }
+        return pages.teamBookings(teamId, from, to, status, eventTypeId, cursor, limit, caller);
     }
 }

@@ -3,6 +3,9 @@ package dev.bookwise.query.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.Schedule;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +32,27 @@ public class Schedules {
                         hostId)
                 .stream()
                 .findFirst();
+    }
+
+    /**
+     * Each known host's default schedule, the initial one in its zone when it has defined none (what
+     * its default event type follows), in one query; unknown hosts are left out.
+     */
+    public Map<UUID, Schedule> defaultOrInitial(Collection<UUID> hostIds) {
+        Map<UUID, Schedule> schedules = new HashMap<>();
+        if (!hostIds.isEmpty()) {
+            jdbc.query(
+                    "SELECT h.host_id, h.time_zone, s.schedule::text FROM host_view h"
+                            + " LEFT JOIN schedule_view s ON s.host_id = h.host_id WHERE h.host_id = ANY (?)",
+                    rs -> {
+                        String stored = rs.getString(3);
+                        schedules.put(
+                                rs.getObject(1, UUID.class),
+                                stored == null ? Schedule.initial(rs.getString(2)) : read(stored));
+                    },
+                    (Object) hostIds.toArray(UUID[]::new));
+        }
+        return schedules;
     }
 
     /** One of the host's named schedules. */

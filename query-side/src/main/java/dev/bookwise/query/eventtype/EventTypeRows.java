@@ -1,5 +1,6 @@
 package dev.bookwise.query.eventtype;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,4 +19,6 @@ interface EventTypeRows extends Repository<EventTypeRow, UUID> {
     Optional<EventTypeRow> findById(UUID eventTypeId);
 
     List<EventTypeRow> findByHostIdOrderBySlugAsc(UUID hostId);
+
+    List<EventTypeRow> findByEventTypeIdIn(Collection<UUID> eventTypeIds);
 }

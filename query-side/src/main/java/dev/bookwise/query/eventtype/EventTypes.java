@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.calendar.types.EventType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -51,6 +54,18 @@ public class EventTypes {
         return rows.findById(eventTypeId)
                 .filter(row -> row.hostId().equals(hostId))
                 .map(this::known);
+    }
+
+    /**
+     * The defined types among {@code eventTypeIds} (default types have no row: see {@link #find}), by
+     * id, in one query: a page of bookings finds its types at once.
+     */
+    public Map<UUID, Known> defined(Collection<UUID> eventTypeIds) {
+        Map<UUID, Known> types = new HashMap<>();
+        if (!eventTypeIds.isEmpty()) {
+            rows.findByEventTypeIdIn(eventTypeIds).forEach(row -> types.put(row.eventTypeId(), known(row)));
+        }
+        return types;
     }
 
     private Known known(EventTypeRow row) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.calendar.teams.TeamEventType;
 import dev.bookwise.calendar.teams.TeamMember;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +40,20 @@ public class TeamRepository {
                         teamId)
                 .stream()
                 .findFirst();
+    }
+
+    /** Teams' members in each team's order, by team, in one query; unknown teams are left out. */
+    public Map<UUID, List<TeamMember>> members(Collection<UUID> teamIds) {
+        Map<UUID, List<TeamMember>> members = new HashMap<>();
+        if (!teamIds.isEmpty()) {
+            jdbc.query(
+                    "SELECT team_id, members::text FROM team_view WHERE team_id = ANY (?)",
+                    rs -> {
+                        members.put(rs.getObject(1, UUID.class), read(rs.getString(2), MEMBERS));
+                    },
+                    (Object) teamIds.toArray(UUID[]::new));
+        }
+        return members;
     }
 
     public boolean exists(UUID teamId) {
@@ -73,6 +90,37 @@ public class TeamRepository {
                         teamId)
                 .stream()
                 .findFirst();
+    }
+
+    /** Team types by id, in one query (a page of team bookings finds its types at once). */
+    public Map<UUID, KnownType> eventTypesById(Collection<UUID> eventTypeIds) {
+        Map<UUID, KnownType> types = new HashMap<>();
+        if (!eventTypeIds.isEmpty()) {
+            jdbc.query(
+                    "SELECT event_type_id, team_event_type::text, archived FROM team_event_type_view"
+                            + " WHERE event_type_id = ANY (?)",
+                    rs -> {
+                        types.put(
+                                rs.getObject(1, UUID.class),
+                                new KnownType(read(rs.getString(2), TeamEventType.class), rs.getBoolean(3)));
+                    },
+                    (Object) eventTypeIds.toArray(UUID[]::new));
+        }
+        return types;
+    }
+
+    /** Teams' names by id, in one query; unknown teams are left out. */
+    public Map<UUID, String> names(Collection<UUID> teamIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!teamIds.isEmpty()) {
+            jdbc.query(
+                    "SELECT team_id, name FROM team_view WHERE team_id = ANY (?)",
+                    rs -> {
+                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    },
+                    (Object) teamIds.toArray(UUID[]::new));
+        }
+        return names;
     }
 
     private <T> T read(String text, TypeReference<T> type) {

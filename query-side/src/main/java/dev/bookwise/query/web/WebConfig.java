@@ -29,15 +29,21 @@ class WebConfig implements WebMvcConfigurer {
     /**
      * Availability, a host's or team's public event types and the health status may be read without a
      * key; so may a host's calendar feed, which calendar clients fetch without one: its handler opens it
-     * only for the secret token of its URL.
+     * only for the secret token of its URL. GraphQL is open too, as it answers availability and public
+     * event types: its resolvers apply each read's own rule (GraphiQL is a static page).
      */
     static final Set<String> ANONYMOUS = Set.of(
             "/api/availability",
+            "/graphql",
+            "/graphiql",
             "/api/hosts/*/event-types",
             "/api/teams/*/event-types",
             "/api/hosts/*/calendar.ics",
             "/actuator/health",
             "/actuator/health/**");
+
+    /** GraphQL, where a manage token reads its own booking field by field (its resolvers refuse any other). */
+    private static final String GRAPHQL = "/graphql";
 
     /** A booking, or its calendar file: the two reads a manage token may make of its own booking. */
     private static final Pattern BOOKING_PATH = Pattern.compile("/api/bookings/([0-9a-fA-F-]{36})(?:/calendar\\.ics)?");
@@ -50,7 +56,7 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(minPosition).addPathPatterns("/api/**");
+        registry.addInterceptor(minPosition).addPathPatterns("/api/**", GRAPHQL);
     }
 
     /**
@@ -78,7 +84,8 @@ class WebConfig implements WebMvcConfigurer {
 
     /**
      * An attendee's manage token may only read its own booking: {@code GET /api/bookings/{bookingId}} and
-     * {@code GET /api/bookings/{bookingId}/calendar.ics}.
+     * {@code GET /api/bookings/{bookingId}/calendar.ics}, and {@code POST /graphql}, whose resolvers
+     * let it read only that booking.
      * On that path the token's digest is compared in constant time with the booking's; elsewhere (or
      * when it does not match) it is looked up, so that a valid token on another path answers 403.
      */
@@ -116,6 +123,9 @@ class WebConfig implements WebMvcConfigurer {
 
         @Override
         public boolean allows(HttpServletRequest request, UUID bookingId) {
+            if ("POST".equals(request.getMethod()) && GRAPHQL.equals(request.getRequestURI())) {
+                return true;
+            }
             return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                     && bookingId.equals(bookingIn(request.getRequestURI()));
         }
