@@ -33,6 +33,9 @@ class WebConfig implements WebMvcConfigurer {
      */
     static final Set<String> ANONYMOUS = Set.of(
             "/api/availability",
+            // live availability: the stream and the socket, as anonymous as the read they repeat
+            "/api/availability/stream",
+            "/api/availability/ws",
             "/api/hosts/*/event-types",
             "/api/teams/*/event-types",
             "/api/hosts/*/calendar.ics",
