@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.TestPropertySource;
@@ -88,12 +89,26 @@ class LiveAvailabilityIT extends QuerySideIT {
         return starts;
     }
 
-    /** The open SSE connections the query side counts, from its metrics. */
-    private int openStreams() {
+    /** The open connections of a transport the query side counts, from its metrics. */
+    private int open(String transport) {
         String scrape = api.get("/actuator/prometheus", ADMIN).body();
-        Matcher gauge = Pattern.compile("bookwise_live_connections\\{transport=\"sse\"\\} (\\S+)")
+        Matcher gauge = Pattern.compile("bookwise_live_connections\\{transport=\"" + transport + "\"\\} (\\S+)")
                 .matcher(scrape);
-        return gauge.find() ? (int) Double.parseDouble(gauge.group(1)) : 0;
+        assertThat(gauge.find()).as("the connections gauge").isTrue();
+        return (int) Double.parseDouble(gauge.group(1));
+    }
+
+    private int openStreams() {
+        return open("sse");
+    }
+
+    /**
+     * The server notices a stream the client closed only when it next writes to it (the keep-alive,
+     * every second here): each test starts with every place of the address free.
+     */
+    @AfterEach
+    void everyConnectionIsClosed() {
+        await().atMost(PATIENCE).until(() -> open("sse") == 0 && open("ws") == 0);
     }
 
     @Test
