@@ -219,4 +219,23 @@ public class AvailabilityReads {
     private static LocalDate date(String name, String value) {
         return TimeParams.date(name, value);
     }
+
+    /** A request's parameters as the client wrote them (null: absent), for the live stream and socket. */
+    public record Params(
+            String hostId, String teamId, String eventTypeId, String date, String from, String to, String timezone) {}
+
+    /**
+     * What {@code GET /api/availability} answers for {@code params} (the live stream and socket send
+     * exactly this): validation and problems included.
+     */
+    public Availability read(Params params) {
+        return availability(
+                params.hostId(),
+                params.teamId(),
+                params.eventTypeId(),
+                params.date(),
+                params.from(),
+                params.to(),
+                params.timezone());
+    }
 }
