@@ -29,9 +29,11 @@ class WebConfig implements WebMvcConfigurer {
     /**
      * Availability, a host's or team's public event types and the health status may be read without a
      * key; so may a host's calendar feed, which calendar clients fetch without one: its handler opens it
-     * only for the secret token of its URL.
+     * only for the secret token of its URL. The booking page and its files are for anyone too.
      */
     static final Set<String> ANONYMOUS = Set.of(
+            "/book/**",
+            "/book-assets/**",
             "/api/availability",
             "/api/hosts/*/event-types",
             "/api/teams/*/event-types",
