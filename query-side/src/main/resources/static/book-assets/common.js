@@ -80,6 +80,13 @@ export function dayLabel(date) {
   }).format(new Date(Date.UTC(y, m - 1, d, 12)));
 }
 
+/** "Sun, 7 Nov": a day's button, short enough for two weeks of them in a few rows. */
+export function shortDayLabel(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
 /** "UTC−04:00" from a local time's offset ("…-04:00" or "…Z"), with a true minus sign. */
 export function offsetLabel(localStart) {
   const offset = localStart.endsWith('Z') ? '+00:00' : localStart.slice(-6);

@@ -1,6 +1,6 @@
 // The free times of one event type: a zone, a range of days, the days with free times and one
 // day's times, kept current by the availability stream.
-import { addDays, dayLabel, detectedZone, offsetLabel, read, say, today, zones } from './common.js';
+import { addDays, dayLabel, detectedZone, offsetLabel, read, say, shortDayLabel, today, zones } from './common.js';
 
 const DAYS_SHOWN = 14;
 
@@ -124,7 +124,7 @@ export function createPicker(root, { prefix, owner, eventTypeId, horizonDays, zo
       const button = document.createElement('button');
       button.type = 'button';
       button.dataset.day = day;
-      button.textContent = dayLabel(day);
+      button.textContent = shortDayLabel(day);
       button.setAttribute('aria-pressed', String(day === state.day));
       button.addEventListener('click', () => {
         state.day = day;
