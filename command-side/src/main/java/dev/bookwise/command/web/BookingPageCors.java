@@ -40,7 +40,9 @@ class BookingPageCors {
      */
     @ConfigurationProperties("bookwise.cors")
     record Properties(
-            @DefaultValue("http://localhost:8081") List<String> origins,
+            @DefaultValue({"http://localhost:8081", "http://127.0.0.1:8081"})
+            List<String> origins,
+
             @DefaultValue("PT1H") Duration maxAge) {}
 
     /** The booking page's calls; every other path answers cross-origin requests with no CORS headers. */
