@@ -141,28 +141,14 @@ class BookingPageIT {
     }
 
     @Test
-    void theManageLinkReschedulesAndCancels() {
+    void theManageLinkReschedulesAndCancelsWithinTheNotices() {
         Type yoga = yoga();
-        List<String> starts = freeStarts(yoga);
-        Api.Response booked = system.command()
-                .api()
-                .post(
-                        "/api/bookings",
-                        null,
-                        Api.json(Map.of(
-                                "hostId", yoga.hostId(),
-                                "eventTypeId", yoga.eventTypeId(),
-                                "start", starts.get(0),
-                                "attendee",
-                                        Map.of("name", "Grace", "email", "grace@example.com", "timeZone", "Asia/Tokyo"),
-                                "answers", Map.of("goal", "Balance", "level", "Intermediate"))),
-                        "Idempotency-Key",
-                        UUID.randomUUID().toString());
-        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
-        String bookingId = booked.text("bookingId");
+        String[] booked =
+                bookAnonymously(yoga, freeStarts(yoga).get(0), Map.of("goal", "Balance", "level", "Intermediate"));
+        String bookingId = booked[0];
 
         try (Browser attendee = new Browser("manage", "Asia/Tokyo")) {
-            attendee.open(page + "/book/manage/" + bookingId + "#" + booked.text("manageToken"));
+            attendee.open(page + "/book/manage/" + bookingId + "#" + booked[1]);
             attendee.await("#booking");
             assertThat(attendee.find("#what").getText()).contains("Yoga class");
             assertThat(attendee.find("#status").getText()).startsWith("Reserved");
@@ -190,6 +176,23 @@ class BookingPageIT {
             // a link without its token opens nothing
             attendee.open(page + "/book/manage/" + bookingId);
             attendee.awaitText("#manage-error", "This link is incomplete");
+
+            // a type that may be cancelled only a week ahead, booked for the next days: too late, and said so
+            Type strict = type(
+                    yoga.hostId(),
+                    "strict",
+                    "Strict class",
+                    60,
+                    List.of(),
+                    true,
+                    Map.of("attendeeCancelNoticeMinutes", 7 * 24 * 60));
+            String[] soon = bookAnonymously(strict, freeStarts(strict).get(0), Map.of());
+            attendee.open(page + "/book/manage/" + soon[0] + "#" + soon[1]);
+            attendee.await("#cancel-button").click();
+            attendee.awaitText("#manage-error", "It is too late to cancel online");
+            assertThat(attendee.find("#manage-error").getDomAttribute("role")).isEqualTo("alert");
+            assertThat(booking(soon[0]).path("status").asText()).isEqualTo("RESERVED");
+            attendee.screenshot("too-late");
         }
     }
 
@@ -329,7 +332,7 @@ class BookingPageIT {
     @Test
     void unknownHostsSlugsAndTypesThatAreNotPublicAre404Pages() {
         Type yoga = yoga();
-        type(yoga.hostId(), "private", "Private session", 30, List.of(), false);
+        type(yoga.hostId(), "private", "Private session", 30, List.of(), false, Map.of());
         Api query = system.query().api();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> query.get("/api/hosts/" + yoga.hostId() + "/event-types", ADMIN)
@@ -409,12 +412,18 @@ class BookingPageIT {
     }
 
     private Type type(String hostId, String slug, String title, int minutes, List<Map<String, Object>> questions) {
-        return type(hostId, slug, title, minutes, questions, true);
+        return type(hostId, slug, title, minutes, questions, true, Map.of());
     }
 
     /** Defines the type, and waits until its page is served (the query side reads the store a moment later). */
     private Type type(
-            String hostId, String slug, String title, int minutes, List<Map<String, Object>> questions, boolean open) {
+            String hostId,
+            String slug,
+            String title,
+            int minutes,
+            List<Map<String, Object>> questions,
+            boolean open,
+            Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("slug", slug);
         body.put("title", title);
@@ -423,6 +432,7 @@ class BookingPageIT {
         body.put("horizonDays", 400);
         body.put("questions", questions);
         body.put("public", open);
+        body.putAll(extra);
         Api.Response defined =
                 system.command().api().post("/api/hosts/" + hostId + "/event-types", ADMIN, Api.json(body));
         assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
@@ -436,6 +446,26 @@ class BookingPageIT {
                             == 200);
         }
         return type;
+    }
+
+    /** A booking made through the API without a key, as the page makes them: its id and manage token. */
+    private String[] bookAnonymously(Type type, String start, Map<String, Object> answers) {
+        Api.Response booked = system.command()
+                .api()
+                .post(
+                        "/api/bookings",
+                        null,
+                        Api.json(Map.of(
+                                "hostId", type.hostId(),
+                                "eventTypeId", type.eventTypeId(),
+                                "start", start,
+                                "attendee",
+                                        Map.of("name", "Grace", "email", "grace@example.com", "timeZone", "Asia/Tokyo"),
+                                "answers", answers)),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString());
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        return new String[] {booked.text("bookingId"), booked.text("manageToken")};
     }
 
     private List<String> freeStarts(Type type) {
