@@ -97,8 +97,11 @@ function show() {
 
 function notice(action, minutes) {
   if (!minutes) return `You can ${action} online until the meeting starts.`;
-  const until = new Date(Date.parse(booking.start) - minutes * 60000).toISOString();
-  return `You can ${action} online until ${instantLabel(until, zone)}.`;
+  const until = Date.parse(booking.start) - minutes * 60000;
+  const when = instantLabel(new Date(until).toISOString(), zone);
+  return until > Date.now()
+    ? `You can ${action} online until ${when}.`
+    : `It is too late to ${action} online: that closed on ${when}. Please contact the host.`;
 }
 
 /** What the command side answered, for people: the cutoff, a taken slot, anything else by its detail. */
@@ -117,6 +120,7 @@ async function reload(position) {
   if (answer.status === 200) booking = answer.body;
 }
 
+/** Sends a change; returns the command side's answer (null when it could not be reached). */
 async function send(path, body, action, button) {
   say(problem, '');
   button.disabled = true;
@@ -131,7 +135,7 @@ async function send(path, body, action, button) {
   button.disabled = false;
   if (answer.status !== 200) {
     say(problem, refusal(answer, action));
-    return null;
+    return answer;
   }
   // the command side's answer is the booking itself; the read brings the query side's view of it
   booking = { ...booking, ...answer.body };
@@ -142,8 +146,8 @@ async function send(path, body, action, button) {
 el('cancel-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const reason = el('reason').value;
-  const done = await send(`/api/bookings/${bookingId}/cancel`, reason ? { reason } : {}, 'cancel', el('cancel-button'));
-  if (!done) return;
+  const answer = await send(`/api/bookings/${bookingId}/cancel`, reason ? { reason } : {}, 'cancel', el('cancel-button'));
+  if (!answer || answer.status !== 200) return;
   show();
   say(el('result'), 'Your booking is cancelled.');
   el('title').focus();
@@ -152,9 +156,18 @@ el('cancel-form').addEventListener('submit', async (event) => {
 el('move-button').addEventListener('click', async () => {
   if (!newSlot) return;
   const slot = newSlot;
-  const done = await send(`/api/bookings/${bookingId}/reschedule`, { start: slot.start }, 'reschedule', el('move-button'));
-  if (!done) {
-    picker.refresh();
+  const answer = await send(`/api/bookings/${bookingId}/reschedule`, { start: slot.start }, 'reschedule', el('move-button'));
+  if (!answer) return;
+  if (answer.status !== 200) {
+    newSlot = null;
+    el('move-summary').textContent = '';
+    el('move-button').disabled = true;
+    // a taken time is dropped here (the read model may not know yet); anything else: read the times again
+    if (answer.body && answer.body.code === 'slot-unavailable') picker.remove(slot.start);
+    else {
+      picker.clear();
+      picker.refresh();
+    }
     return;
   }
   newSlot = null;

@@ -194,11 +194,14 @@ export function createPicker(root, { prefix, owner, eventTypeId, horizonDays, zo
       state.chosen = null;
       render();
     },
-    /** Drops a slot the command side refused as taken, and reads the range again. */
+    /**
+     * Drops a slot the command side refused as taken. The range is not read again: the read model may
+     * not have the other booking yet and would offer the slot once more; the stream brings the list
+     * that follows that booking.
+     */
     remove(start) {
       if (state.chosen && state.chosen.start === start) state.chosen = null;
       update(state.slots.filter((slot) => slot.start !== start));
-      load();
     },
     refresh: load,
     /** Shows a message the visitor must notice, above the times. */
