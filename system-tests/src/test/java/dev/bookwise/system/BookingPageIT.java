@@ -272,11 +272,12 @@ class BookingPageIT {
             loser.assertAccessible("the just-taken message");
 
             // the time has left both pages: the loser's at once, the winner's from the stream
-            for (Browser visitor : List.of(first, second)) {
-                await().atMost(Duration.ofSeconds(15))
-                        .until(() -> visitor.all("#pick-slots button[data-start='" + start + "']")
-                                .isEmpty());
-            }
+            assertThat(loser.all("#pick-slots button[data-start='" + start + "']"))
+                    .isEmpty();
+            await("the taken time leaving the winner's page, from the availability stream")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> winner.all("#pick-slots button[data-start='" + start + "']")
+                            .isEmpty());
 
             // a time someone else books elsewhere disappears from the open page by itself
             String other = loser.find("#pick-slots button").getDomAttribute("data-start");
@@ -294,12 +295,68 @@ class BookingPageIT {
                             "Idempotency-Key",
                             UUID.randomUUID().toString());
             assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(201);
-            await().atMost(Duration.ofSeconds(15))
+            await("a time booked elsewhere leaving the open page, from the availability stream")
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> loser.all("#pick-slots button[data-start='" + other + "']")
                             .isEmpty());
             assertThat(loser.script("return window.sameDocument === true;")).isEqualTo(true);
             assertThat(winner.script("return window.sameDocument === true;")).isEqualTo(true);
             loser.screenshot("gone-live");
+        }
+    }
+
+    @Test
+    void aTeamsPublicTypeIsBookedOnItsOwnPageAndGoesToAMember() {
+        List<String> members = List.of(host("UTC", "00:00", "24:00", 30), host("UTC", "00:00", "24:00", 30));
+        Api command = system.command().api();
+        Api.Response team = command.post(
+                "/api/teams",
+                ADMIN,
+                Api.json(Map.of(
+                        "name",
+                        "Studio",
+                        "members",
+                        members.stream().map(id -> Map.of("hostId", id)).toList())));
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        String teamId = team.text("teamId");
+        Api.Response type = command.post(
+                "/api/teams/" + teamId + "/event-types",
+                team.text("apiKey"),
+                Api.json(Map.of(
+                        "slug",
+                        "intro",
+                        "title",
+                        "Studio intro",
+                        "durationMinutes",
+                        30,
+                        "minimumNoticeMinutes",
+                        120,
+                        "assignment",
+                        "ROUND_ROBIN",
+                        "public",
+                        true)));
+        assertThat(type.status()).as(type.toString()).isEqualTo(201);
+        String url = page + "/book/team/" + teamId + "/intro";
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> system.query()
+                                .api()
+                                .get("/book/team/" + teamId + "/intro", null)
+                                .status()
+                        == 200);
+
+        try (Browser visitor = new Browser("team", "Europe/Berlin")) {
+            visitor.open(url);
+            assertThat(visitor.find("h1").getText()).isEqualTo("Studio intro");
+            visitor.await("#pick-slots button").click();
+            visitor.await("#name").sendKeys("Tea Mate");
+            visitor.find("#email").sendKeys("tea@example.com");
+            visitor.find("#submit").click();
+            visitor.await("#done");
+            visitor.screenshot("team-booked");
+            String link = visitor.find("#manage-link").getDomAttribute("href");
+            JsonNode booking = booking(link.substring("/book/manage/".length(), link.indexOf('#')));
+            assertThat(booking.path("teamId").asText()).isEqualTo(teamId);
+            assertThat(members).contains(booking.path("hostId").asText());
         }
     }
 
