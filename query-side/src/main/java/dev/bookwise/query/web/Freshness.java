@@ -150,6 +150,28 @@ public class Freshness {
                 .orElse(-1));
     }
 
+    /**
+     * The position up to which every projection has processed every event (below the lowest segment's
+     * first gap, if it has gaps), or -1 while any has none: what a read made now reflects at least.
+     */
+    public long appliedPosition() {
+        List<TrackingToken> tokens = tokens(ReadModel.groups());
+        if (tokens.isEmpty()) {
+            return -1;
+        }
+        return tokens.stream().mapToLong(Freshness::applied).min().orElse(-1);
+    }
+
+    private static long applied(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        if (token instanceof GapAwareTrackingToken gapAware && gapAware.hasGaps()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return token.position().orElse(-1);
+    }
+
     private List<TrackingToken> tokens(List<String> processors) {
         return jdbc.query(
                 "SELECT token, token_type FROM token_entry WHERE processor_name = ANY (?)",

@@ -35,6 +35,9 @@ class WebConfig implements WebMvcConfigurer {
             "/book/**",
             "/book-assets/**",
             "/api/availability",
+            // live availability: the stream and the socket, as anonymous as the read they repeat
+            "/api/availability/stream",
+            "/api/availability/ws",
             "/api/hosts/*/event-types",
             "/api/teams/*/event-types",
             "/api/hosts/*/calendar.ics",
