@@ -90,7 +90,7 @@ class LiveAvailabilityIT extends QuerySideIT {
     }
 
     /** The open connections of a transport the query side counts, from its metrics. */
-    private int open(String transport) {
+    private int openConnections(String transport) {
         String scrape = api.get("/actuator/prometheus", ADMIN).body();
         Matcher gauge = Pattern.compile("bookwise_live_connections\\{transport=\"" + transport + "\"\\} (\\S+)")
                 .matcher(scrape);
@@ -99,7 +99,7 @@ class LiveAvailabilityIT extends QuerySideIT {
     }
 
     private int openStreams() {
-        return open("sse");
+        return openConnections("sse");
     }
 
     /**
@@ -108,7 +108,7 @@ class LiveAvailabilityIT extends QuerySideIT {
      */
     @AfterEach
     void everyConnectionIsClosed() {
-        await().atMost(PATIENCE).until(() -> open("sse") == 0 && open("ws") == 0);
+        await().atMost(PATIENCE).until(() -> openConnections("sse") == 0 && openConnections("ws") == 0);
     }
 
     @Test
