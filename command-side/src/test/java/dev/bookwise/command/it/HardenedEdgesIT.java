@@ -163,4 +163,44 @@ class HardenedEdgesIT extends CommandSideIT {
         assertThat(replay.body()).isEqualTo(first.body());
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
     }
+
+    @Test
+    void theBookingPagesPreflightPassesTheFirewallAndNeedsNoKeyButOnlyForItsOriginAndItsCalls() {
+        String page = "http://localhost:8081";
+        String[] preflight = {
+            "Origin", page,
+            "Access-Control-Request-Method", "POST",
+            "Access-Control-Request-Headers", "authorization,content-type,idempotency-key"
+        };
+        for (String path : List.of(
+                "/api/bookings",
+                "/api/bookings/6f1c1d36-2a52-4a35-9d0f-2f1f6f9c0a11/cancel",
+                "/api/bookings/6f1c1d36-2a52-4a35-9d0f-2f1f6f9c0a11/reschedule")) {
+            Api.Response allowed = api.send("OPTIONS", path, null, null, preflight);
+            assertThat(allowed.status()).as(path + " " + allowed).isEqualTo(200);
+            assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(page);
+            assertThat(allowed.header("Access-Control-Allow-Methods")).contains("POST");
+            assertThat(allowed.header("Access-Control-Allow-Headers").toLowerCase())
+                    .contains("authorization")
+                    .contains("idempotency-key")
+                    .contains("content-type");
+        }
+
+        Api.Response stranger = api.send(
+                "OPTIONS", "/api/bookings", null, null, "Origin", "https://evil.example", preflight[2], preflight[3]);
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(403);
+        assertThat(stranger.code()).isEqualTo("forbidden");
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+
+        // everything else stays closed to other origins: no CORS answer, and the key check as ever
+        Api.Response hosts = api.send("OPTIONS", "/api/hosts", null, null, preflight);
+        assertThat(hosts.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(hosts.status()).isEqualTo(401);
+
+        // the page's own request carries the headers the browser needs to hand it the answer
+        Api.Response booking = api.post("/api/bookings", null, "{}", "Origin", page);
+        assertThat(booking.status()).isEqualTo(400);
+        assertThat(booking.header("Access-Control-Allow-Origin")).isEqualTo(page);
+        assertThat(booking.header("Access-Control-Expose-Headers")).contains("X-Bookwise-Position");
+    }
 }

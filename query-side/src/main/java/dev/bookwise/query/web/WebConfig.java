@@ -30,9 +30,12 @@ class WebConfig implements WebMvcConfigurer {
      * Availability, a host's or team's public event types and the health status may be read without a
      * key; so may a host's calendar feed, which calendar clients fetch without one: its handler opens it
      * only for the secret token of its URL. GraphQL is open too, as it answers availability and public
-     * event types: its resolvers apply each read's own rule (GraphiQL is a static page).
+     * event types: its resolvers apply each read's own rule (GraphiQL is a static page). The booking
+     * page and its files are for anyone too.
      */
     static final Set<String> ANONYMOUS = Set.of(
+            "/book/**",
+            "/book-assets/**",
             "/api/availability",
             "/graphql",
             "/graphiql",

@@ -36,6 +36,11 @@ class QueryEdgesIT extends QuerySideIT {
     private UUID host(String key) {
         UUID id = UUID.randomUUID();
         append(id, new HostRegistered(id, "Ada", "ada@example.com", "UTC", keyDigest(key)));
+        // the key is known once the host's row is projected: requests without minPosition must not race it
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM host_view WHERE host_id = ?", Long.class, id) == 1);
         return id;
     }
 
