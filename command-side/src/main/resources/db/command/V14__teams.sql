@@ -10,20 +10,21 @@ ALTER TABLE booking_directory
     ADD COLUMN team_id  UUID,
     ADD COLUMN host_ids TEXT;
 
--- Locks several hosts' calendars for one transaction, always in the same order (the ids' bytes),
--- so that two writers that need overlapping sets of calendars never wait for each other in a
--- cycle, and returns each calendar's last sequence number read under its lock.
+-- Locks several hosts' calendars for one transaction, always in the same order (the order of the
+-- locks' own keys, so that two ids that share a key are one lock taken once), so that two writers
+-- that need overlapping sets of calendars never wait for each other in a cycle, and returns each
+-- calendar's last sequence number read under its lock.
 CREATE FUNCTION bookwise_lock_hosts(p_hosts TEXT[])
     RETURNS TABLE (host TEXT, last_sequence BIGINT)
     LANGUAGE plpgsql
 AS
 $$
 DECLARE
-    h TEXT;
+    k INTEGER;
 BEGIN
-    FOR h IN SELECT DISTINCT x COLLATE "C" FROM unnest(p_hosts) AS x ORDER BY 1
+    FOR k IN SELECT DISTINCT hashtext(x) FROM unnest(p_hosts) AS x ORDER BY 1
     LOOP
-        PERFORM pg_advisory_xact_lock(1, hashtext(h));
+        PERFORM pg_advisory_xact_lock(1, k);
     END LOOP;
     RETURN QUERY
         SELECT x, (SELECT max(e.sequence_number) FROM domain_event_entry e WHERE e.aggregate_identifier = x)

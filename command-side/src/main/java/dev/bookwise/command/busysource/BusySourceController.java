@@ -98,9 +98,10 @@ class BusySourceController {
                 || Boolean.parseBoolean(connected.getHeaders().getFirst("Idempotent-Replayed"))) {
             return connected;
         }
-        // read at once, then on the schedule; the answer shows how the first read went
-        BusySource now = sync.run(sourceId).orElse(source);
+        // on the schedule first, so that a first read that fails or is cut off leaves it scheduled; then read at
+        // once: the answer shows how the first read went
         syncs.start(sourceId);
+        BusySource now = sync.run(sourceId).orElse(source);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .headers(connected.getHeaders())
                 .body(BusySourceResponse.of(now));
@@ -123,9 +124,10 @@ class BusySourceController {
     ResponseEntity<BusySourceResponse> remove(
             @PathVariable UUID hostId, @PathVariable UUID sourceId, Caller caller, HttpServletRequest request) {
         caller.requireHost(hostId);
-        BusySource source = owned(hostId, sourceId);
         ResponseEntity<BusySourceResponse> removed =
                 responses.execute(request, caller, hostId, null, HttpStatus.OK, () -> {
+                    // inside the write: a retry with the same Idempotency-Key replays the first answer
+                    BusySource source = owned(hostId, sourceId);
                     commands.sendAndWait(new RemoveBusySourceCommand(hostId, sourceId));
                     sources.delete(sourceId);
                     return BusySourceResponse.of(source);

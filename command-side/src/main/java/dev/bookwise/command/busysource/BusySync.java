@@ -1,6 +1,7 @@
 package dev.bookwise.command.busysource;
 
 import dev.bookwise.calendar.BusyInterval;
+import dev.bookwise.calendar.Schedule;
 import dev.bookwise.command.execution.CommandExecutor;
 import dev.bookwise.commands.DescribeCalendarCommand;
 import dev.bookwise.commands.SyncBusyTimesCommand;
@@ -33,8 +34,11 @@ import org.springframework.stereotype.Component;
 class BusySync {
 
     private static final Logger log = LoggerFactory.getLogger(BusySync.class);
-    /** Busy times are read from a day back (a meeting running now) to the host's horizon, at least a year. */
-    static final int MIN_WINDOW_DAYS = 366;
+    /**
+     * Busy times are read from a day back (a meeting running now) to the furthest any type may book:
+     * a team's types (up to {@value Schedule#MAX_HORIZON_DAYS} days) are not in the host's calendar.
+     */
+    static final int WINDOW_DAYS = Schedule.MAX_HORIZON_DAYS;
 
     private final BusySourceRepository sources;
     private final BusyReader reader;
@@ -61,6 +65,11 @@ class BusySync {
                 .register(meters);
     }
 
+    private static CommandExecutor.Write write(BusySource source) {
+        return new CommandExecutor.Write(
+                Caller.host(source.hostId()), source.hostId(), null, null, "busy-sync", 200, false);
+    }
+
     /**
      * Syncs the source once.
      *
@@ -75,11 +84,19 @@ class BusySync {
         long started = System.nanoTime();
         String outcome = "failure";
         try {
-            DescribeCalendarCommand.Outline outline =
-                    commands.sendAndWait(new DescribeCalendarCommand(source.hostId()));
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-            Instant from = now.minus(Duration.ofDays(1));
-            Instant to = now.plus(Duration.ofDays(Math.max(MIN_WINDOW_DAYS, outline.horizonDays())));
+            // asked like any write (the host's turn, lock and cache check): a command outside them could put
+            // a calendar back into the cache that a writer has just found stale
+            CommandExecutor.Outcome described = executor.execute(
+                    write(source), () -> commands.sendAndWait(new DescribeCalendarCommand(source.hostId())));
+            if (!(described.result() instanceof DescribeCalendarCommand.Outline outline)) {
+                sources.failed(sourceId, "the host's calendar could not be read: " + described.problemCode());
+                return sources.find(sourceId);
+            }
+            // whole days, so that the window (and the edges of intervals it cuts) moves once a day, not
+            // at every sync; as far ahead as any type can book, a team's included
+            Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+            Instant from = today.minus(Duration.ofDays(1));
+            Instant to = today.plus(Duration.ofDays(Math.max(WINDOW_DAYS, outline.horizonDays()) + 1L));
             List<BusyInterval> busy;
             try {
                 busy = reader.read(source, ZoneId.of(outline.timeZone()), from, to);
@@ -89,8 +106,7 @@ class BusySync {
                 return sources.find(sourceId);
             }
             CommandExecutor.Outcome written = executor.execute(
-                    new CommandExecutor.Write(
-                            Caller.host(source.hostId()), source.hostId(), null, null, "busy-sync", 200, false),
+                    write(source),
                     () -> commands.sendAndWait(new SyncBusyTimesCommand(source.hostId(), sourceId, busy)));
             if (written.status() >= 400) {
                 if (ErrorCode.NOT_FOUND.code().equals(written.problemCode())) {

@@ -71,6 +71,11 @@ public final class CalendarCache implements AutoCloseable {
         Long cached = versions.getIfPresent(hostId);
         if (cached == null || !Objects.equals(cached, lastSequence)) {
             forget(hostId);
+        } else {
+            // in flight until committed() says which version the cache holds: a writer that gets the
+            // host's lock before then (this one's transaction failed, and it has not yet dropped the
+            // calendar it changed) finds no version and reads the calendar from the store
+            versions.invalidate(hostId);
         }
     }
 

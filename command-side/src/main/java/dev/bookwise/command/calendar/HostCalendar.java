@@ -117,7 +117,7 @@ class HostCalendar {
     private Map<UUID, Map<UUID, Instant>> teamBooked = new HashMap<>();
 
     /** Busy times of the host's own calendars, by connected source: taken time like a booking's. */
-    private Map<UUID, List<BusyInterval>> busy = new HashMap<>();
+    private Map<UUID, Set<BusyInterval>> busy = new HashMap<>();
 
     /** A team's type, lent by {@link TeamBookings} for the one command it runs here. */
     @JsonIgnore
@@ -236,7 +236,7 @@ class HostCalendar {
     /** Records what changed since the source's last sync; the same busy times append nothing. @return the busy count */
     @CommandHandler
     int handle(SyncBusyTimesCommand command) {
-        List<BusyInterval> known = busy.get(command.sourceId());
+        Set<BusyInterval> known = busy.get(command.sourceId());
         if (known == null) {
             throw new BookwiseException(ErrorCode.NOT_FOUND, "no busy source " + command.sourceId());
         }
@@ -596,12 +596,12 @@ class HostCalendar {
 
     @EventSourcingHandler
     void on(BusySourceConnected event) {
-        busy.putIfAbsent(event.sourceId(), new ArrayList<>());
+        busy.putIfAbsent(event.sourceId(), new HashSet<>());
     }
 
     @EventSourcingHandler
     void on(ExternalBusyTimesSynced event) {
-        List<BusyInterval> intervals = busy.computeIfAbsent(event.sourceId(), id -> new ArrayList<>());
+        Set<BusyInterval> intervals = busy.computeIfAbsent(event.sourceId(), id -> new HashSet<>());
         for (BusyInterval gone : event.removed()) {
             intervals.remove(gone);
             live().remove(gone.asLiveBooking(event.sourceId()).bookingId());
@@ -614,7 +614,7 @@ class HostCalendar {
 
     @EventSourcingHandler
     void on(BusySourceRemoved event) {
-        List<BusyInterval> intervals = busy.remove(event.sourceId());
+        Set<BusyInterval> intervals = busy.remove(event.sourceId());
         if (intervals != null) {
             intervals.forEach(
                     i -> live().remove(i.asLiveBooking(event.sourceId()).bookingId()));

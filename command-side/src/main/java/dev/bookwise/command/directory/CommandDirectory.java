@@ -96,6 +96,11 @@ public class CommandDirectory implements KnownHosts {
                 .findFirst();
     }
 
+    public boolean teamExists(UUID teamId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM team_credential WHERE team_id = ?)", Boolean.class, teamId));
+    }
+
     @Override
     public boolean exists(UUID hostId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(

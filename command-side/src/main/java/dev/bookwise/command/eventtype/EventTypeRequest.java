@@ -10,6 +10,7 @@ import dev.bookwise.calendar.types.QuestionType;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,7 @@ record EventTypeRequest(
         Integer attendeeRescheduleNoticeMinutes,
         @JsonProperty("public") Boolean isPublic,
         @Size(max = 20) String assignment,
-        @Size(max = 100) List<UUID> members) {
+        @Size(max = 100) List<@NotNull UUID> members) {
 
     record Limits(Integer perDay, Integer perWeek) {}
 

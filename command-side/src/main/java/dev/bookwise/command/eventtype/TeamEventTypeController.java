@@ -1,9 +1,12 @@
 package dev.bookwise.command.eventtype;
 
 import dev.bookwise.calendar.teams.TeamEventType;
+import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.ArchiveTeamEventTypeCommand;
 import dev.bookwise.commands.DefineTeamEventTypeCommand;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,10 +32,20 @@ class TeamEventTypeController {
 
     private final CommandGateway commands;
     private final CommandResponses responses;
+    private final CommandDirectory directory;
 
-    TeamEventTypeController(CommandGateway commands, CommandResponses responses) {
+    TeamEventTypeController(CommandGateway commands, CommandResponses responses, CommandDirectory directory) {
         this.commands = commands;
         this.responses = responses;
+        this.directory = directory;
+    }
+
+    /** The team's key or the admin, for a team that exists (an id that is not a team's never reaches a stream). */
+    private void knownTeam(Caller caller, UUID teamId) {
+        caller.requireTeam(teamId);
+        if (!directory.teamExists(teamId)) {
+            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
+        }
     }
 
     @PostMapping
@@ -41,7 +54,7 @@ class TeamEventTypeController {
             @Valid @RequestBody EventTypeRequest body,
             Caller caller,
             HttpServletRequest request) {
-        caller.requireTeam(teamId);
+        knownTeam(caller, teamId);
         UUID eventTypeId = UUID.randomUUID();
         return responses.executeForTeam(request, caller, teamId, body, HttpStatus.CREATED, () -> {
             TeamEventType type = body.toTeamEventType(eventTypeId);
@@ -57,7 +70,7 @@ class TeamEventTypeController {
             @Valid @RequestBody EventTypeRequest body,
             Caller caller,
             HttpServletRequest request) {
-        caller.requireTeam(teamId);
+        knownTeam(caller, teamId);
         return responses.executeForTeam(request, caller, teamId, body, HttpStatus.OK, () -> {
             TeamEventType type = body.toTeamEventType(eventTypeId);
             return EventTypeResponse.ofTeam(
@@ -68,7 +81,7 @@ class TeamEventTypeController {
     @DeleteMapping("/{eventTypeId}")
     ResponseEntity<EventTypeResponse> archive(
             @PathVariable UUID teamId, @PathVariable UUID eventTypeId, Caller caller, HttpServletRequest request) {
-        caller.requireTeam(teamId);
+        knownTeam(caller, teamId);
         return responses.executeForTeam(
                 request,
                 caller,

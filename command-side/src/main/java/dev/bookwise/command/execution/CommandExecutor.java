@@ -8,6 +8,7 @@ import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.problem.Problem;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +17,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,7 +92,7 @@ public class CommandExecutor {
         this.conflictRetry = RetryTemplate.builder()
                 .maxAttempts(Math.max(1, properties.conflictRetries()))
                 .exponentialBackoff(2, 2.0, 100, true)
-                .retryOn(ConcurrencyException.class)
+                .retryOn(List.of(ConcurrencyException.class, PessimisticLockingFailureException.class))
                 .traversingCauses()
                 .build();
         this.statements = statements;

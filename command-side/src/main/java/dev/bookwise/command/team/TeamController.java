@@ -1,9 +1,12 @@
 package dev.bookwise.command.team;
 
 import dev.bookwise.calendar.teams.TeamMember;
+import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.ChangeTeamMembersCommand;
 import dev.bookwise.commands.CreateTeamCommand;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.ApiKeys;
 import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,10 +30,20 @@ class TeamController {
 
     private final CommandGateway commands;
     private final CommandResponses responses;
+    private final CommandDirectory directory;
 
-    TeamController(CommandGateway commands, CommandResponses responses) {
+    TeamController(CommandGateway commands, CommandResponses responses, CommandDirectory directory) {
         this.commands = commands;
         this.responses = responses;
+        this.directory = directory;
+    }
+
+    /** The team's key or the admin, for a team that exists (an id that is not a team's never reaches a stream). */
+    private void knownTeam(Caller caller, UUID teamId) {
+        caller.requireTeam(teamId);
+        if (!directory.teamExists(teamId)) {
+            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
+        }
     }
 
     @PostMapping
@@ -52,7 +65,7 @@ class TeamController {
             @Valid @RequestBody MembersRequest body,
             Caller caller,
             HttpServletRequest request) {
-        caller.requireTeam(teamId);
+        knownTeam(caller, teamId);
         List<TeamMember> members = body.toMembers();
         return responses.executeForTeam(request, caller, teamId, body, HttpStatus.OK, () -> {
             List<TeamMember> now = commands.sendAndWait(new ChangeTeamMembersCommand(teamId, members));

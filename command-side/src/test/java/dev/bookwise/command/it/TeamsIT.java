@@ -163,6 +163,18 @@ class TeamsIT extends CommandSideIT {
         assertThat(api.post("/api/bookings", null, teamBooking(team, typeId, slot(4)))
                         .code())
                 .isEqualTo("unauthenticated");
+        // a host's id is not a team's: refused before anything reads the host's stream as a team
+        Team hostAsTeam = new Team(team.members().get(0).id(), null, List.of());
+        assertThat(api.post("/api/bookings", null, teamBooking(hostAsTeam, typeId, slot(4)))
+                        .code())
+                .isEqualTo("team-not-found");
+        assertThat(api.post("/api/teams/" + hostAsTeam.id() + "/event-types", ADMIN, Api.json(taken))
+                        .code())
+                .isEqualTo("team-not-found");
+        Map<String, Object> nullMember = new LinkedHashMap<>(taken);
+        nullMember.put("slug", "null-member");
+        nullMember.put("members", java.util.Arrays.asList((Object) null));
+        assertThat(api.post(path, team.key(), Api.json(nullMember)).status()).isEqualTo(400);
     }
 
     @Test
