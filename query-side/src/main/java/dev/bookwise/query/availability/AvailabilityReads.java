@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -158,10 +157,8 @@ public class AvailabilityReads {
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
         EventType type = known.type().eventType();
-        List<List<OfferedSlot>> perMember = new ArrayList<>();
-        for (UUID member : known.type().hostsAmong(members)) {
-            perMember.add(availability.memberSlots(member, type, start, end, now));
-        }
+        List<List<OfferedSlot>> perMember =
+                availability.membersSlots(known.type().hostsAmong(members), type, start, end, now);
         ZoneRules rules = zone.getRules();
         List<SlotView> slots = TeamSlots.combine(known.type().assignment(), perMember).stream()
                 .map(slot -> new SlotView(

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Service;
  * type's bookings with: the live bookings of every type near the range and, for a type with limits,
  * its bookings that count in the weeks the range touches. A host's bookings include the collective
  * bookings it is a member of. A team's type is offered by each member as the member's own calendar
- * would take it ({@link #memberSlots}), combined by {@link TeamSlots}.
+ * would take it ({@link #membersSlots}), combined by {@link TeamSlots}.
  */
 @Service
 class AvailabilityService {
@@ -156,14 +157,81 @@ class AvailabilityService {
     }
 
     /**
-     * The starts of a team's {@code type} in {@code [from, to)} that this member's calendar takes at
-     * {@code now}, as the command side asks it: the member's default schedule, no windows, every
-     * booking of the member, the type's limits counted in the member's calendar.
+     * The starts of a team's {@code type} in {@code [from, to)} that each member's calendar takes at
+     * {@code now}, as the command side asks it (the member's default schedule, no windows, every booking of
+     * the member, the type's limits counted in the member's calendar), for every member at once: the members' schedules, live bookings (collective
+     * ones included) and busy times each read in one statement for all of them, not one per member.
+     *
+     * @return each member's starts, in the order of {@code members} (none for an unknown host)
      */
-    List<OfferedSlot> memberSlots(UUID memberId, EventType type, Instant from, Instant to, Instant now) {
-        return hostSchedule(memberId)
-                .map(member -> freeSlots(memberId, type, member.schedule(), List.of(), from, to, now))
-                .orElse(List.of());
+    List<List<OfferedSlot>> membersSlots(List<UUID> members, EventType type, Instant from, Instant to, Instant now) {
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        Object ids = members.toArray(UUID[]::new);
+        Map<UUID, Schedule> schedules = new HashMap<>();
+        jdbc.query(
+                "SELECT h.host_id, h.time_zone, s.schedule::text FROM host_view h "
+                        + "LEFT JOIN schedule_view s ON s.host_id = h.host_id WHERE h.host_id = ANY(?)",
+                rs -> {
+                    schedules.put(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(3) == null ? Schedule.initial(rs.getString(2)) : read(rs.getString(3)));
+                },
+                ids);
+        Instant lower = from.minus(type.bufferBefore());
+        Instant upper = to.plus(type.duration()).plus(type.bufferAfter());
+        Map<UUID, LiveBookings> live = new HashMap<>();
+        members.forEach(member -> live.put(member, new LiveBookings()));
+        String columns = "b.booking_id, b.event_type_id, b.start_time, b.end_time, b.buffer_before_minutes,"
+                + " b.buffer_after_minutes";
+        String where = "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)";
+        jdbc.query(
+                "SELECT b.host_id, " + columns + " FROM booking_view b WHERE b.host_id = ANY(?) AND " + where
+                        + " UNION ALL SELECT m.host_id, " + columns
+                        + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
+                        + " WHERE m.host_id = ANY(?) AND b.host_id <> m.host_id AND " + where,
+                rs -> {
+                    UUID member = rs.getObject(1, UUID.class);
+                    UUID eventType = rs.getObject(3, UUID.class);
+                    live.get(member)
+                            .add(new LiveBooking(
+                                    rs.getObject(2, UUID.class),
+                                    eventType == null ? EventType.defaultIdFor(member) : eventType,
+                                    rs.getTimestamp(4).toInstant(),
+                                    rs.getTimestamp(5).toInstant(),
+                                    rs.getInt(6),
+                                    rs.getInt(7)));
+                },
+                ids,
+                Timestamp.from(lower),
+                Timestamp.from(upper),
+                ids,
+                Timestamp.from(lower),
+                Timestamp.from(upper));
+        jdbc.query(
+                "SELECT host_id, source_id, start_time, end_time FROM busy_time_view WHERE host_id = ANY(?) "
+                        + "AND tstzrange(start_time, end_time) && tstzrange(?, ?)",
+                rs -> {
+                    BusyInterval interval = new BusyInterval(
+                            rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
+                    live.get(rs.getObject(1, UUID.class)).add(interval.asLiveBooking(rs.getObject(2, UUID.class)));
+                },
+                ids,
+                Timestamp.from(lower),
+                Timestamp.from(upper));
+        boolean limited = type.limits().perDay() != null || type.limits().perWeek() != null;
+        List<List<OfferedSlot>> slots = new ArrayList<>();
+        for (UUID member : members) {
+            Schedule schedule = schedules.get(member);
+            if (schedule == null) {
+                slots.add(List.of());
+                continue;
+            }
+            BookingCounts counts = limited ? counts(member, type, schedule.zone(), from, to) : BookingCounts.NONE;
+            slots.add(new EventTypeOffer(type, schedule, List.of(), live.get(member), counts).available(from, to, now));
+        }
+        return slots;
     }
 
     /** The type's bookings that count towards its limits, per date, over the weeks {@code [from, to)} touches. */
