@@ -92,8 +92,9 @@ public class BusyBench {
         for (int s = 0; s < 2; s++) {
             StringBuilder feed = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n");
             for (int i = 0; i < busy; i++) {
-                Instant start = first.plusSeconds(900L * ((i * 13L + s * 5L) % (30 * 96)));
-                feed.append(event("s" + s + "-" + i, start, start.plusSeconds(900)));
+                // 10 minutes in each half hour (the second source's 15 minutes later): never adjacent, never merged
+                Instant start = first.plusSeconds(1800L * ((i * 7L) % (30 * 48)) + 900L * s);
+                feed.append(event("s" + s + "-" + i, start, start.plusSeconds(600)));
             }
             FEEDS.put("/bench-" + host[0] + "-" + s + ".ics", feed.append("END:VCALENDAR\r\n").toString());
             HttpResponse<String> source = send("POST", COMMAND + "/api/hosts/" + host[0] + "/busy-sources", host[1],
@@ -131,7 +132,7 @@ public class BusyBench {
         started = System.nanoTime();
         check(send("POST", COMMAND + "/api/hosts/" + host[0] + "/busy-sources/" + id + "/sync", host[1], null), 200);
         double unchanged = (System.nanoTime() - started) / 1e6;
-        FEEDS.put(path, feed(first, events, 1800));
+        FEEDS.put(path, feed(first, events, 120));
         started = System.nanoTime();
         HttpResponse<String> moved =
                 send("POST", COMMAND + "/api/hosts/" + host[0] + "/busy-sources/" + id + "/sync", host[1], null);
@@ -142,14 +143,14 @@ public class BusyBench {
                 FEEDS.get(path).length() / 1024, number(moved.body(), "busyCount"), connect, unchanged, changed);
     }
 
-    /** {@code events} events: one in ten weekly for 8 weeks, the others single, 30 minutes each. */
+    /** {@code events} events of 5 minutes on a 10-minute grid over 60 days (none adjacent); one in ten weekly for 8 weeks. */
     static String feed(Instant first, int events, long shiftSeconds) {
         StringBuilder feed = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n");
         for (int i = 0; i < events; i++) {
-            Instant start = first.plusSeconds(1800L * ((i * 11L) % (60 * 48)) + shiftSeconds);
+            Instant start = first.plusSeconds(600L * ((i * 7L) % (60 * 144)) + shiftSeconds);
             feed.append(i % 10 == 0
-                    ? event("e" + i, start, start.plusSeconds(1800)).replace("END:VEVENT", "RRULE:FREQ=WEEKLY;COUNT=8\r\nEND:VEVENT")
-                    : event("e" + i, start, start.plusSeconds(1800)));
+                    ? event("e" + i, start, start.plusSeconds(300)).replace("END:VEVENT", "RRULE:FREQ=WEEKLY;COUNT=8\r\nEND:VEVENT")
+                    : event("e" + i, start, start.plusSeconds(300)));
         }
         return feed.append("END:VCALENDAR\r\n").toString();
     }
