@@ -100,6 +100,10 @@ export function createPicker(root, { prefix, owner, eventTypeId, horizonDays, zo
 
   /** Takes a new full list of free slots; tells whoever picked a slot that has gone. */
   function update(slots) {
+    // the stream's first list is usually the one just read: drawing it again would only replace the
+    // buttons under the visitor's pointer (and keyboard focus) with identical ones
+    if (state.drawn && JSON.stringify(state.slots) === JSON.stringify(slots)) return;
+    state.drawn = true;
     state.slots = slots;
     const days = dayList();
     if (!days.includes(state.day)) state.day = days[0] || null;
