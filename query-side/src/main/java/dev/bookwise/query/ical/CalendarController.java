@@ -3,6 +3,8 @@ package dev.bookwise.query.ical;
 import dev.bookwise.calendar.Schedule;
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
+import dev.bookwise.query.booking.BookingAccess;
+import dev.bookwise.query.booking.BookingRepository;
 import dev.bookwise.query.calendar.Schedules;
 import dev.bookwise.query.eventtype.EventTypes;
 import dev.bookwise.web.auth.Caller;
@@ -46,12 +48,19 @@ class CalendarController {
 
     record FeedUrl(String url) {}
 
+    private final BookingRepository bookings;
     private final CalendarEntries entries;
     private final FeedTokens tokens;
     private final Schedules schedules;
     private final EventTypes eventTypes;
 
-    CalendarController(CalendarEntries entries, FeedTokens tokens, Schedules schedules, EventTypes eventTypes) {
+    CalendarController(
+            CalendarEntries entries,
+            FeedTokens tokens,
+            Schedules schedules,
+            EventTypes eventTypes,
+            BookingRepository bookings) {
+        this.bookings = bookings;
         this.entries = entries;
         this.tokens = tokens;
         this.schedules = schedules;
@@ -64,7 +73,7 @@ class CalendarController {
             description = "One VEVENT: UID <bookingId>@bookwise, SEQUENCE growing with every change, DTSTART/DTEND"
                     + " in UTC, STATUS TENTATIVE (RESERVED), CONFIRMED (CONFIRMED, COMPLETED, NO_SHOW) or CANCELLED"
                     + " (CANCELLED, EXPIRED), ORGANIZER the host, ATTENDEE the attendee. The host's key, the admin"
-                    + " key, or the booking's manage token.",
+                    + " key, the team's key or a member's for a team booking, or the booking's manage token.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -73,7 +82,12 @@ class CalendarController {
     ResponseEntity<byte[]> booking(@PathVariable UUID bookingId, Caller caller) {
         CalendarEntries.Entry entry = entries.booking(bookingId)
                 .orElseThrow(() -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId));
-        caller.requireBooking(bookingId, entry.hostId());
+        // who may read the booking may read its file: a team's key and every member of a collective booking too
+        BookingAccess.require(
+                caller,
+                bookings.find(bookingId)
+                        .orElseThrow(
+                                () -> new BookwiseException(ErrorCode.BOOKING_NOT_FOUND, "no booking " + bookingId)));
         return calendar(CalendarFiles.booking(entry), bookingId + ".ics");
     }
 

@@ -302,6 +302,15 @@ class TeamsIT extends QuerySideIT {
         assertThat(api.get("/api/bookings/" + collective + "/history", team.cy.key())
                         .code())
                 .isEqualTo("forbidden");
+        // its calendar file: the same readers
+        for (String key : List.of(ADMIN, team.key, team.ada.key(), team.bea.key())) {
+            Api.Response file = api.get("/api/bookings/" + collective + "/calendar.ics", key);
+            assertThat(file.status()).as(file.toString()).isEqualTo(200);
+            assertThat(file.body()).contains("UID:" + collective + "@bookwise");
+        }
+        assertThat(api.get("/api/bookings/" + collective + "/calendar.ics", team.cy.key())
+                        .code())
+                .isEqualTo("forbidden");
 
         for (Host member : List.of(team.ada, team.bea)) {
             Api.Response asOf =
