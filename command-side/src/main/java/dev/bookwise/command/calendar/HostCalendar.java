@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Booking;
 import dev.bookwise.calendar.BookingStatus;
@@ -291,25 +292,62 @@ class HostCalendar {
         }
         Answers answers = Answers.check(type.questions(), command.answers() == null ? Map.of() : command.answers());
         Metadata metadata = Metadata.check(command.metadata() == null ? Map.of() : command.metadata());
-        OfferedSlot slot = offerFor(type).check(command.start(), now, null);
-        Instant expiresAt = now.plus(policy.ttl());
-        String deadlineId = deadlines.schedule(
-                expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId(), hostId));
-        apply(new BookingReserved(
+        return reserve(
                 command.bookingId(),
+                command.start(),
+                command.attendee(),
+                type,
+                answers,
+                metadata,
+                command.manageTokenSha256(),
+                null,
+                null,
+                now,
+                policy,
+                deadlines);
+    }
+
+    /**
+     * The one way a booking is taken here, a host's own or a team's: the type's offer checks the start
+     * against this calendar, the expiry is scheduled (a collective booking's in its first member's
+     * calendar only), and {@code BookingReserved} is applied.
+     */
+    private Booking reserve(
+            UUID bookingId,
+            Instant start,
+            Attendee attendee,
+            EventType type,
+            Answers answers,
+            Metadata metadata,
+            String manageTokenSha256,
+            UUID teamId,
+            List<UUID> hostIds,
+            Instant now,
+            ReservationPolicy policy,
+            DeadlineManager deadlines) {
+        OfferedSlot slot = offerFor(type).check(start, now, null);
+        Instant expiresAt = now.plus(policy.ttl());
+        boolean schedulesExpiry = hostIds == null || hostIds.get(0).equals(hostId);
+        String deadlineId = schedulesExpiry
+                ? deadlines.schedule(expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(bookingId, hostId))
+                : null;
+        apply(new BookingReserved(
+                bookingId,
                 hostId,
                 slot.start(),
                 slot.end(),
                 type.bufferBeforeMinutes(),
                 type.bufferAfterMinutes(),
-                command.attendee(),
+                attendee,
                 expiresAt,
                 deadlineId,
                 type.id(),
                 answers.values(),
                 metadata.values(),
-                command.manageTokenSha256()));
-        return open.get(command.bookingId()).view(hostId, answers.values(), metadata.values());
+                manageTokenSha256,
+                teamId,
+                hostIds));
+        return open.get(bookingId).view(hostId, answers.values(), metadata.values());
     }
 
     @CommandHandler
@@ -409,7 +447,8 @@ class HostCalendar {
      */
     BookwiseException refusal(EventType type, Instant start, Instant now) {
         try {
-            new EventTypeOffer(type, schedule, List.of(), live(), counts).check(start, now, null);
+            // a team's type has no schedule of its own: the default one, as offerFor gives it
+            offerFor(type).check(start, now, null);
             return null;
         } catch (BookwiseException e) {
             return e;
@@ -443,32 +482,19 @@ class HostCalendar {
             List<UUID> hostIds,
             ReservationPolicy policy,
             DeadlineManager deadlines) {
-        Instant now = now();
-        OfferedSlot slot =
-                new EventTypeOffer(type, schedule, List.of(), live(), counts).check(command.start(), now, null);
-        Instant expiresAt = now.plus(policy.ttl());
-        boolean schedulesExpiry = hostIds == null || hostIds.get(0).equals(hostId);
-        String deadlineId = schedulesExpiry
-                ? deadlines.schedule(
-                        expiresAt, RESERVATION_EXPIRY, new ReservationExpiryDue(command.bookingId(), hostId))
-                : null;
-        apply(new BookingReserved(
+        return reserve(
                 command.bookingId(),
-                hostId,
-                slot.start(),
-                slot.end(),
-                type.bufferBeforeMinutes(),
-                type.bufferAfterMinutes(),
+                command.start(),
                 command.attendee(),
-                expiresAt,
-                deadlineId,
-                type.id(),
-                answers.values(),
-                metadata.values(),
+                type,
+                answers,
+                metadata,
                 command.manageTokenSha256(),
                 command.teamId(),
-                hostIds));
-        return open.get(command.bookingId()).view(hostId, answers.values(), metadata.values());
+                hostIds,
+                now(),
+                policy,
+                deadlines);
     }
 
     /** The type of a live booking here (null: the booking is not live here). */
