@@ -106,10 +106,7 @@ class BookingController {
         if (body.eventTypeId() == null) {
             throw new BookwiseException(ErrorCode.INVALID_REQUEST, "a team booking names its eventTypeId");
         }
-        // before any lock or load: an id that is not a team's (a host's, say) never reaches a team's stream
-        if (!directory.teamExists(body.teamId())) {
-            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + body.teamId());
-        }
+        directory.requireTeam(body.teamId());
         Instant start = body.when().resolve();
         Attendee attendee = body.attendee().toAttendee();
         String manageToken = ApiKeys.generateManageToken();

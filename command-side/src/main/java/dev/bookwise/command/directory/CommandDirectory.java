@@ -2,6 +2,8 @@ package dev.bookwise.command.directory;
 
 import dev.bookwise.command.calendar.KnownHosts;
 import dev.bookwise.command.execution.PendingWrites;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.events.BookingReserved;
 import dev.bookwise.events.HostRegistered;
 import dev.bookwise.events.TeamCreated;
@@ -96,9 +98,16 @@ public class CommandDirectory implements KnownHosts {
                 .findFirst();
     }
 
-    public boolean teamExists(UUID teamId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
+    /**
+     * 404 team-not-found unless a team has this id: checked before any lock or load, so that an id that is
+     * not a team's (a host's, say) never reaches a stream as a team.
+     */
+    public void requireTeam(UUID teamId) {
+        boolean known = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM team_credential WHERE team_id = ?)", Boolean.class, teamId));
+        if (!known) {
+            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
+        }
     }
 
     @Override

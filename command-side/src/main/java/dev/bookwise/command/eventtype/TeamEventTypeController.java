@@ -5,8 +5,6 @@ import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.ArchiveTeamEventTypeCommand;
 import dev.bookwise.commands.DefineTeamEventTypeCommand;
-import dev.bookwise.errors.BookwiseException;
-import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -40,21 +38,14 @@ class TeamEventTypeController {
         this.directory = directory;
     }
 
-    /** The team's key or the admin, for a team that exists (an id that is not a team's never reaches a stream). */
-    private void knownTeam(Caller caller, UUID teamId) {
-        caller.requireTeam(teamId);
-        if (!directory.teamExists(teamId)) {
-            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
-        }
-    }
-
     @PostMapping
     ResponseEntity<EventTypeResponse> create(
             @PathVariable UUID teamId,
             @Valid @RequestBody EventTypeRequest body,
             Caller caller,
             HttpServletRequest request) {
-        knownTeam(caller, teamId);
+        caller.requireTeam(teamId);
+        directory.requireTeam(teamId);
         UUID eventTypeId = UUID.randomUUID();
         return responses.executeForTeam(request, caller, teamId, body, HttpStatus.CREATED, () -> {
             TeamEventType type = body.toTeamEventType(eventTypeId);
@@ -70,7 +61,8 @@ class TeamEventTypeController {
             @Valid @RequestBody EventTypeRequest body,
             Caller caller,
             HttpServletRequest request) {
-        knownTeam(caller, teamId);
+        caller.requireTeam(teamId);
+        directory.requireTeam(teamId);
         return responses.executeForTeam(request, caller, teamId, body, HttpStatus.OK, () -> {
             TeamEventType type = body.toTeamEventType(eventTypeId);
             return EventTypeResponse.ofTeam(
@@ -81,7 +73,8 @@ class TeamEventTypeController {
     @DeleteMapping("/{eventTypeId}")
     ResponseEntity<EventTypeResponse> archive(
             @PathVariable UUID teamId, @PathVariable UUID eventTypeId, Caller caller, HttpServletRequest request) {
-        knownTeam(caller, teamId);
+        caller.requireTeam(teamId);
+        directory.requireTeam(teamId);
         return responses.executeForTeam(
                 request,
                 caller,

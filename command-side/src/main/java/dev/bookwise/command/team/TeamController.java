@@ -5,8 +5,6 @@ import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.ChangeTeamMembersCommand;
 import dev.bookwise.commands.CreateTeamCommand;
-import dev.bookwise.errors.BookwiseException;
-import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.ApiKeys;
 import dev.bookwise.web.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,14 +36,6 @@ class TeamController {
         this.directory = directory;
     }
 
-    /** The team's key or the admin, for a team that exists (an id that is not a team's never reaches a stream). */
-    private void knownTeam(Caller caller, UUID teamId) {
-        caller.requireTeam(teamId);
-        if (!directory.teamExists(teamId)) {
-            throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
-        }
-    }
-
     @PostMapping
     ResponseEntity<TeamResponse> create(
             @Valid @RequestBody TeamRequest body, Caller caller, HttpServletRequest request) {
@@ -65,7 +55,8 @@ class TeamController {
             @Valid @RequestBody MembersRequest body,
             Caller caller,
             HttpServletRequest request) {
-        knownTeam(caller, teamId);
+        caller.requireTeam(teamId);
+        directory.requireTeam(teamId);
         List<TeamMember> members = body.toMembers();
         return responses.executeForTeam(request, caller, teamId, body, HttpStatus.OK, () -> {
             List<TeamMember> now = commands.sendAndWait(new ChangeTeamMembersCommand(teamId, members));
