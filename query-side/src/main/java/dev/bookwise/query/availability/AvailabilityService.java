@@ -95,11 +95,10 @@ class AvailabilityService {
                 Timestamp.from(lower),
                 Timestamp.from(upper));
         busyTimes(
-                hostId,
+                List.of(hostId),
                 lower,
                 upper,
-                (source, interval) ->
-                        occupancy.add(interval.asLiveBooking(source).bookingId(), interval.start(), interval.end()));
+                (host, busy) -> occupancy.add(busy.bookingId(), busy.start(), busy.end()));
         return new SlotOffer(new SlotGrid(schedule, windows), occupancy).available(from, to, now);
     }
 
@@ -126,30 +125,7 @@ class AvailabilityService {
         // a slot starting in [from, to) occupies at most [from - bufferBefore, to + longest slot + bufferAfter)
         Instant lower = from.minus(type.bufferBefore());
         Instant upper = to.plus(Duration.ofMinutes(longestSlot)).plus(type.bufferAfter());
-        UUID defaultType = EventType.defaultIdFor(hostId);
-        LiveBookings live = new LiveBookings();
-        jdbc.query(
-                ofHost(
-                        "b.booking_id, b.event_type_id, b.start_time, b.end_time, b.buffer_before_minutes,"
-                                + " b.buffer_after_minutes",
-                        "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)"),
-                rs -> {
-                    UUID eventType = rs.getObject(2, UUID.class);
-                    live.add(new LiveBooking(
-                            rs.getObject(1, UUID.class),
-                            eventType == null ? defaultType : eventType,
-                            rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant(),
-                            rs.getInt(5),
-                            rs.getInt(6)));
-                },
-                hostId,
-                Timestamp.from(lower),
-                Timestamp.from(upper),
-                hostId,
-                Timestamp.from(lower),
-                Timestamp.from(upper));
-        busyTimes(hostId, lower, upper, (id, interval) -> live.add(interval.asLiveBooking(id)));
+        LiveBookings live = liveBookings(List.of(hostId), lower, upper).get(hostId);
         BookingCounts counts = type.limits().perDay() == null && type.limits().perWeek() == null
                 ? BookingCounts.NONE
                 : counts(hostId, type, schedule.zone(), from, to);
@@ -181,45 +157,7 @@ class AvailabilityService {
                 ids);
         Instant lower = from.minus(type.bufferBefore());
         Instant upper = to.plus(type.duration()).plus(type.bufferAfter());
-        Map<UUID, LiveBookings> live = new HashMap<>();
-        members.forEach(member -> live.put(member, new LiveBookings()));
-        String columns = "b.booking_id, b.event_type_id, b.start_time, b.end_time, b.buffer_before_minutes,"
-                + " b.buffer_after_minutes";
-        String where = "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)";
-        jdbc.query(
-                "SELECT b.host_id, " + columns + " FROM booking_view b WHERE b.host_id = ANY(?) AND " + where
-                        + " UNION ALL SELECT m.host_id, " + columns
-                        + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
-                        + " WHERE m.host_id = ANY(?) AND b.host_id <> m.host_id AND " + where,
-                rs -> {
-                    UUID member = rs.getObject(1, UUID.class);
-                    UUID eventType = rs.getObject(3, UUID.class);
-                    live.get(member)
-                            .add(new LiveBooking(
-                                    rs.getObject(2, UUID.class),
-                                    eventType == null ? EventType.defaultIdFor(member) : eventType,
-                                    rs.getTimestamp(4).toInstant(),
-                                    rs.getTimestamp(5).toInstant(),
-                                    rs.getInt(6),
-                                    rs.getInt(7)));
-                },
-                ids,
-                Timestamp.from(lower),
-                Timestamp.from(upper),
-                ids,
-                Timestamp.from(lower),
-                Timestamp.from(upper));
-        jdbc.query(
-                "SELECT host_id, source_id, start_time, end_time FROM busy_time_view WHERE host_id = ANY(?) "
-                        + "AND tstzrange(start_time, end_time) && tstzrange(?, ?)",
-                rs -> {
-                    BusyInterval interval = new BusyInterval(
-                            rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
-                    live.get(rs.getObject(1, UUID.class)).add(interval.asLiveBooking(rs.getObject(2, UUID.class)));
-                },
-                ids,
-                Timestamp.from(lower),
-                Timestamp.from(upper));
+        Map<UUID, LiveBookings> live = liveBookings(members, lower, upper);
         boolean limited = type.limits().perDay() != null || type.limits().perWeek() != null;
         List<List<OfferedSlot>> slots = new ArrayList<>();
         for (UUID member : members) {
@@ -268,17 +206,59 @@ class AvailabilityService {
      * The host's busy times from its own calendars overlapping {@code [lower, upper)}; the consumer is
      * given each one's source and, for the occupancy, the id the command side gives it.
      */
-    private void busyTimes(UUID hostId, Instant lower, Instant upper, BiConsumer<UUID, BusyInterval> consumer) {
+    /**
+     * The hosts' live bookings (collective ones included) and busy times overlapping {@code [lower,
+     * upper)}, as each host's calendar holds them: one statement for the bookings and one for the busy
+     * times, however many hosts.
+     */
+    private Map<UUID, LiveBookings> liveBookings(List<UUID> hosts, Instant lower, Instant upper) {
+        Map<UUID, LiveBookings> live = new HashMap<>();
+        hosts.forEach(host -> live.put(host, new LiveBookings()));
+        Object ids = hosts.toArray(UUID[]::new);
+        String columns = "b.booking_id, b.event_type_id, b.start_time, b.end_time, b.buffer_before_minutes,"
+                + " b.buffer_after_minutes";
+        String where = "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)";
         jdbc.query(
-                "SELECT source_id, start_time, end_time FROM busy_time_view WHERE host_id = ? "
+                "SELECT b.host_id, " + columns + " FROM booking_view b WHERE b.host_id = ANY(?) AND " + where
+                        + " UNION ALL SELECT m.host_id, " + columns
+                        + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
+                        + " WHERE m.host_id = ANY(?) AND b.host_id <> m.host_id AND " + where,
+                rs -> {
+                    UUID host = rs.getObject(1, UUID.class);
+                    UUID eventType = rs.getObject(3, UUID.class);
+                    live.get(host)
+                            .add(new LiveBooking(
+                                    rs.getObject(2, UUID.class),
+                                    eventType == null ? EventType.defaultIdFor(host) : eventType,
+                                    rs.getTimestamp(4).toInstant(),
+                                    rs.getTimestamp(5).toInstant(),
+                                    rs.getInt(6),
+                                    rs.getInt(7)));
+                },
+                ids,
+                Timestamp.from(lower),
+                Timestamp.from(upper),
+                ids,
+                Timestamp.from(lower),
+                Timestamp.from(upper));
+        busyTimes(hosts, lower, upper, (host, busy) -> live.get(host).add(busy));
+        return live;
+    }
+
+    /**
+     * The hosts' busy times from their own calendars overlapping {@code [lower, upper)}, each as the
+     * command side's calendar holds it (a booking that shares with nothing, its id from its source).
+     */
+    private void busyTimes(List<UUID> hosts, Instant lower, Instant upper, BiConsumer<UUID, LiveBooking> consumer) {
+        jdbc.query(
+                "SELECT host_id, source_id, start_time, end_time FROM busy_time_view WHERE host_id = ANY(?) "
                         + "AND tstzrange(start_time, end_time) && tstzrange(?, ?)",
                 rs -> {
-                    UUID source = rs.getObject(1, UUID.class);
                     BusyInterval interval = new BusyInterval(
-                            rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant());
-                    consumer.accept(source, interval);
+                            rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
+                    consumer.accept(rs.getObject(1, UUID.class), interval.asLiveBooking(rs.getObject(2, UUID.class)));
                 },
-                hostId,
+                (Object) hosts.toArray(UUID[]::new),
                 Timestamp.from(lower),
                 Timestamp.from(upper));
     }
