@@ -3,6 +3,7 @@ package dev.bookwise.command.booking;
 import dev.bookwise.calendar.Attendee;
 import dev.bookwise.calendar.Booking;
 import dev.bookwise.command.calendar.TeamBookingDecision;
+import dev.bookwise.command.calendar.TeamRefusals;
 import dev.bookwise.command.directory.CommandDirectory;
 import dev.bookwise.command.web.CommandResponses;
 import dev.bookwise.commands.CancelBookingCommand;
@@ -40,11 +41,17 @@ class BookingController {
     private final CommandGateway commands;
     private final CommandResponses responses;
     private final CommandDirectory directory;
+    private final TeamRefusals teamRefusals;
 
-    BookingController(CommandGateway commands, CommandResponses responses, CommandDirectory directory) {
+    BookingController(
+            CommandGateway commands,
+            CommandResponses responses,
+            CommandDirectory directory,
+            TeamRefusals teamRefusals) {
         this.commands = commands;
         this.responses = responses;
         this.directory = directory;
+        this.teamRefusals = teamRefusals;
     }
 
     /**
@@ -127,7 +134,8 @@ class BookingController {
                 body,
                 HttpStatus.CREATED,
                 () -> ReservedBooking.of(
-                        commands.<TeamBookingDecision>sendAndWait(command).orThrow(), manageToken));
+                        commands.<TeamBookingDecision>sendAndWait(command).orThrow(), manageToken),
+                () -> teamRefusals.known(command));
     }
 
     /** Cancel: the host, the admin, or the attendee with the booking's manage token (within the type's notice). */

@@ -55,17 +55,26 @@ public final class TeamBookings {
     private final Supplier<Repository<HostCalendar>> calendars;
     private final Supplier<Repository<Team>> teams;
     private final CalendarLocks locks;
+    private final TeamRefusals refused;
 
     private TeamBookings(
-            Supplier<Repository<HostCalendar>> calendars, Supplier<Repository<Team>> teams, CalendarLocks locks) {
+            Supplier<Repository<HostCalendar>> calendars,
+            Supplier<Repository<Team>> teams,
+            CalendarLocks locks,
+            TeamRefusals refused) {
         this.calendars = calendars;
         this.teams = teams;
         this.locks = locks;
+        this.refused = refused;
     }
 
-    /** Reads the calendars and teams through Axon's repositories (looked up when first needed). */
-    public static TeamBookings using(Configuration axon, CalendarLocks locks) {
-        return new TeamBookings(() -> axon.repository(HostCalendar.class), () -> axon.repository(Team.class), locks);
+    /**
+     * Reads the calendars and teams through Axon's repositories (looked up when first needed), and
+     * tells {@code refused} what it refused.
+     */
+    public static TeamBookings using(Configuration axon, CalendarLocks locks, TeamRefusals refused) {
+        return new TeamBookings(
+                () -> axon.repository(HostCalendar.class), () -> axon.repository(Team.class), locks, refused);
     }
 
     @CommandHandler
@@ -91,7 +100,7 @@ public final class TeamBookings {
         });
         if (teamType.assignment() == Assignment.COLLECTIVE) {
             if (!refusals.isEmpty()) {
-                return new TeamBookingDecision(null, firstOf(refusals));
+                return refuse(command, teamType, team, loaded, refusals);
             }
             List<UUID> hostIds = List.copyOf(loaded.keySet());
             List<Booking> made = new ArrayList<>();
@@ -108,13 +117,24 @@ public final class TeamBookings {
             }
         }
         if (free.isEmpty()) {
-            return new TeamBookingDecision(null, firstOf(refusals));
+            return refuse(command, teamType, team, loaded, refusals);
         }
         UUID assigned = RoundRobin.order(free).get(0).hostId();
         return new TeamBookingDecision(
                 loaded.get(assigned)
                         .invoke(c -> c.reserveForTeam(command, type, answers, metadata, null, policy, deadlines)),
                 null);
+    }
+
+    private TeamBookingDecision refuse(
+            ReserveTeamBookingCommand command,
+            TeamEventType teamType,
+            Aggregate<Team> team,
+            Map<UUID, Aggregate<HostCalendar>> loaded,
+            Map<UUID, BookwiseException> refusals) {
+        BookwiseException answer = firstOf(refusals);
+        refused.remember(command, teamType, team, loaded.values(), refusals.values(), answer);
+        return new TeamBookingDecision(null, answer);
     }
 
     /** Confirm, cancel, complete, no-show or reschedule: in every calendar the booking is in, or in none. */
@@ -217,7 +237,7 @@ public final class TeamBookings {
         return new TeamBookingDecision(null, new BookwiseException(code, detail));
     }
 
-    private static Instant now() {
+    static Instant now() {
         return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,7 +3,9 @@ package dev.bookwise.command.config;
 import dev.bookwise.command.calendar.CalendarCache;
 import dev.bookwise.command.calendar.ReservationPolicy;
 import dev.bookwise.command.calendar.TeamBookings;
+import dev.bookwise.command.calendar.TeamRefusals;
 import dev.bookwise.command.execution.CalendarLocks;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -91,8 +93,15 @@ public class CalendarConfig {
 
     /** Team bookings: the handler that has the members' calendars decide them (one transaction). */
     @Bean
-    TeamBookings teamBookings(org.axonframework.config.Configuration axon, CalendarLocks locks) {
-        return TeamBookings.using(axon, locks);
+    TeamBookings teamBookings(
+            org.axonframework.config.Configuration axon, CalendarLocks locks, TeamRefusals teamRefusals) {
+        return TeamBookings.using(axon, locks, teamRefusals);
+    }
+
+    /** Team reservations refused lately, answered again without the locks while nothing changed. */
+    @Bean
+    TeamRefusals teamRefusals() {
+        return TeamRefusals.of(10_000, Duration.ofMinutes(10));
     }
 
     @Bean

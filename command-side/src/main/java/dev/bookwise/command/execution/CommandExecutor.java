@@ -8,7 +8,10 @@ import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.problem.Problem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,6 +80,7 @@ public class CommandExecutor {
     private final boolean hostLock;
     private final CalendarCache calendars;
     private final HostGate hostGate;
+    private final Counter knownRefusals;
 
     CommandExecutor(
             PlatformTransactionManager transactions,
@@ -85,7 +89,11 @@ public class CommandExecutor {
             ObjectMapper json,
             BookwiseProperties properties,
             CalendarCache calendars,
-            HostGate hostGate) {
+            HostGate hostGate,
+            MeterRegistry meters) {
+        this.knownRefusals = Counter.builder("bookwise.refusals.known")
+                .description("Writes refused by a refusal decided before, answered without the write's locks")
+                .register(meters);
         this.calendars = calendars;
         this.hostGate = hostGate;
         this.transaction = new TransactionTemplate(transactions);
@@ -103,9 +111,28 @@ public class CommandExecutor {
 
     /** @param action sends the command and returns the answer's body */
     public Outcome execute(Write write, Supplier<Object> action) {
+        return execute(write, action, Optional::empty);
+    }
+
+    /**
+     * A write that may be refused by what was decided before: {@code known} gives that refusal, if
+     * any, for this very request (checked as the command would check it), and it is answered without
+     * the write's locks when nothing it was decided on has changed since. It is asked on arrival,
+     * and again when the request's turn comes: while a burst of requests for one taken slot waits,
+     * the first of them to be refused under the locks lets every other be answered by one statement.
+     *
+     * @param action sends the command and returns the answer's body
+     * @param known  the refusal known for this request, or empty
+     */
+    public Outcome execute(Write write, Supplier<Object> action, Supplier<Optional<KnownRefusal>> known) {
         Outcome outcome;
         try {
-            outcome = hostGate.run(write.hostId(), () -> attempt(write, action));
+            Optional<Outcome> early = refuseIfUnchanged(write, known);
+            outcome = early.isPresent()
+                    ? early.get()
+                    : hostGate.run(
+                            write.hostId(),
+                            () -> refuseIfUnchanged(write, known).orElseGet(() -> attempt(write, action)));
         } catch (IdempotencyRepository.AnsweredConcurrently first) {
             // this request's transaction, effects and all, was rolled back: answer what the first one answered
             outcome = transaction.execute(tx -> replay(idempotency
@@ -118,6 +145,27 @@ public class CommandExecutor {
                 outcome.replayed() ? " (replayed)" : "",
                 outcome.position() == null ? "" : " at position " + outcome.position());
         return outcome;
+    }
+
+    private Optional<Outcome> refuseIfUnchanged(Write write, Supplier<Optional<KnownRefusal>> known) {
+        Optional<KnownRefusal> refusal = known.get();
+        if (refusal.isEmpty()) {
+            return Optional.empty();
+        }
+        BookwiseException reason = refusal.get().refusal();
+        Outcome refused = problem(reason.code(), reason.detail(), write);
+        boolean answered = statements.refuseIfUnchanged(
+                write.caller().principal(),
+                write.idempotencyKey(),
+                write.fingerprint(),
+                refusal.get().versions(),
+                refused.status(),
+                write.idempotencyKey() == null ? null : idempotency.seal(refused.json()));
+        if (answered) {
+            knownRefusals.increment();
+            return Optional.of(refused);
+        }
+        return Optional.empty();
     }
 
     private Outcome attempt(Write write, Supplier<Object> action) {

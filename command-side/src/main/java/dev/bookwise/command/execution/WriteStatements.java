@@ -105,6 +105,34 @@ class WriteStatements {
         return last;
     }
 
+    /**
+     * Answers a {@link KnownRefusal} in one statement (its own transaction, migration V16) if every
+     * stream it was decided on is still at its version; with a key, the key is claimed and the
+     * answer stored in the same statement.
+     *
+     * @return false when a stream moved on, or the key is in flight or answered already: nothing written
+     */
+    boolean refuseIfUnchanged(
+            String principal, String key, String requestSha256, Map<String, Long> versions, int status, String body) {
+        List<String> ids = new ArrayList<>(versions.keySet());
+        Long[] sequences = ids.stream().map(versions::get).toArray(Long[]::new);
+        Boolean refused = jdbc.query(
+                connection -> {
+                    PreparedStatement statement =
+                            connection.prepareStatement("SELECT bookwise_refuse_if_unchanged(?, ?, ?, ?, ?, ?, ?)");
+                    statement.setString(1, principal);
+                    statement.setString(2, key);
+                    statement.setString(3, requestSha256);
+                    statement.setArray(4, connection.createArrayOf("text", ids.toArray()));
+                    statement.setArray(5, connection.createArrayOf("bigint", sequences));
+                    statement.setInt(6, status);
+                    statement.setString(7, body);
+                    return statement;
+                },
+                rs -> rs.next() && rs.getBoolean(1));
+        return Boolean.TRUE.equals(refused);
+    }
+
     /** The calendar's last sequence number as this transaction sees it (null: no events). */
     Long lastSequence(UUID hostId) {
         return jdbc.queryForObject(

@@ -3,10 +3,12 @@ package dev.bookwise.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bookwise.command.execution.CommandExecutor;
+import dev.bookwise.command.execution.KnownRefusal;
 import dev.bookwise.web.auth.Caller;
 import dev.bookwise.web.idempotency.IdempotencyKeys;
 import dev.bookwise.web.problem.BaseExceptionHandler;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -41,7 +43,7 @@ public class CommandResponses {
             Object body,
             HttpStatus success,
             Supplier<T> action) {
-        return execute(request, caller, hostId, false, body, success, action);
+        return execute(request, caller, hostId, false, body, success, action, Optional::empty);
     }
 
     /**
@@ -55,7 +57,22 @@ public class CommandResponses {
             Object body,
             HttpStatus success,
             Supplier<T> action) {
-        return execute(request, caller, teamId, true, body, success, action);
+        return execute(request, caller, teamId, true, body, success, action, Optional::empty);
+    }
+
+    /**
+     * A write through a team that may be answered by a refusal decided before ({@link
+     * CommandExecutor#execute(CommandExecutor.Write, Supplier, Supplier)}).
+     */
+    public <T> ResponseEntity<T> executeForTeam(
+            HttpServletRequest request,
+            Caller caller,
+            UUID teamId,
+            Object body,
+            HttpStatus success,
+            Supplier<T> action,
+            Supplier<Optional<KnownRefusal>> known) {
+        return execute(request, caller, teamId, true, body, success, action, known);
     }
 
     private <T> ResponseEntity<T> execute(
@@ -65,7 +82,8 @@ public class CommandResponses {
             boolean team,
             Object body,
             HttpStatus success,
-            Supplier<T> action) {
+            Supplier<T> action,
+            Supplier<Optional<KnownRefusal>> known) {
         String key = IdempotencyKeys.check(request.getHeader(IdempotencyKeys.HEADER));
         String fingerprint = key == null
                 ? null
@@ -73,7 +91,8 @@ public class CommandResponses {
         CommandExecutor.Outcome outcome = executor.execute(
                 new CommandExecutor.Write(
                         caller, lockedId, key, fingerprint, request.getRequestURI(), success.value(), team),
-                action::get);
+                action::get,
+                known);
         if (outcome.problemCode() != null) {
             request.setAttribute(BaseExceptionHandler.PROBLEM_CODE, outcome.problemCode());
         }

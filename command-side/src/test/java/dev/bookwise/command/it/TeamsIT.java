@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.bookwise.testsupport.Api;
 import dev.bookwise.testsupport.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -26,6 +28,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * real concurrent requests, on one instance and on two.
  */
 class TeamsIT extends CommandSideIT {
+
+    @Autowired
+    MeterRegistry meters;
 
     record Team(String id, String key, List<Host> members) {}
 
@@ -215,6 +220,7 @@ class TeamsIT extends CommandSideIT {
             bodies.add(teamBooking(team, typeId, start));
             keys.add(team.key());
         }
+        double before = knownRefusals();
         List<Api.Response> answers = concurrently(List.of(api), bodies, keys);
         List<Api.Response> won = answers.stream().filter(r -> r.status() == 201).toList();
         assertThat(won).hasSize(3);
@@ -226,6 +232,103 @@ class TeamsIT extends CommandSideIT {
                 .filteredOn(r -> r.status() != 201)
                 .extracting(Api.Response::code)
                 .containsOnly("slot-unavailable");
+        // the first refusal was decided under the locks; the requests after it needed no lock
+        assertThat(knownRefusals() - before).isGreaterThanOrEqualTo(90);
+    }
+
+    @Test
+    void aRefusalIsAnsweredWithoutTheLocksOnlyWhileNothingItWasDecidedOnHasChanged() {
+        Team team = team(2);
+        String typeId = typeOf(api, team, "ROUND_ROBIN", Map.of());
+        Instant start = slot(20);
+        Api.Response first = api.post("/api/bookings", team.key(), teamBooking(team, typeId, start));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(api.post("/api/bookings", team.key(), teamBooking(team, typeId, start))
+                        .status())
+                .isEqualTo(201);
+
+        // decided under the locks: every member is taken
+        double before = knownRefusals();
+        assertThat(api.post("/api/bookings", team.key(), teamBooking(team, typeId, start))
+                        .code())
+                .isEqualTo("slot-unavailable");
+        assertThat(knownRefusals()).isEqualTo(before);
+        // the same request again: nothing changed, answered from what was decided
+        Api.Response again = api.post("/api/bookings", team.key(), teamBooking(team, typeId, start));
+        assertThat(again.code()).isEqualTo("slot-unavailable");
+        assertThat(again.json().path("instance").asText()).isEqualTo("/api/bookings");
+        assertThat(knownRefusals()).isEqualTo(before + 1);
+
+        // a request the command would refuse for another reason gets that reason
+        assertThat(api.post("/api/bookings", null, teamBooking(team, typeId, start))
+                        .code())
+                .isEqualTo("unauthenticated");
+        assertThat(knownRefusals()).isEqualTo(before + 1);
+
+        // with an Idempotency-Key the refusal is stored under it and replayed to a retry
+        Api.Response keyed = api.post(
+                "/api/bookings", team.key(), teamBooking(team, typeId, start), "Idempotency-Key", "known-refusal-1");
+        assertThat(keyed.code()).isEqualTo("slot-unavailable");
+        assertThat(knownRefusals()).isEqualTo(before + 2);
+        Api.Response retried = api.post(
+                "/api/bookings", team.key(), teamBooking(team, typeId, start), "Idempotency-Key", "known-refusal-1");
+        assertThat(retried.code()).isEqualTo("slot-unavailable");
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json()).isEqualTo(keyed.json());
+
+        // a member's calendar changed: the member freed by the cancellation takes the next request
+        Api.Response cancelled =
+                api.post("/api/bookings/" + first.text("bookingId") + "/cancel", team.key(), Api.json(Map.of()));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        Api.Response taken = api.post("/api/bookings", team.key(), teamBooking(team, typeId, start));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        assertThat(taken.text("hostId")).isEqualTo(first.text("hostId"));
+
+        // the team changed: a new member is free at that start
+        Host joined = openHost();
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (Host member : team.members()) {
+            members.add(Map.of("hostId", member.id()));
+        }
+        assertThat(api.post("/api/bookings", team.key(), teamBooking(team, typeId, start))
+                        .code())
+                .isEqualTo("slot-unavailable");
+        members.add(Map.of("hostId", joined.id()));
+        assertThat(api.put("/api/teams/" + team.id() + "/members", ADMIN, Api.json(Map.of("members", members)))
+                        .status())
+                .isEqualTo(200);
+        Api.Response newcomer = api.post("/api/bookings", team.key(), teamBooking(team, typeId, start));
+        assertThat(newcomer.status()).as(newcomer.toString()).isEqualTo(201);
+        assertThat(newcomer.text("hostId")).isEqualTo(joined.id());
+    }
+
+    @Test
+    void aCollectiveRefusalKnownBeforeEndsWhenTheMemberThatRefusedIsFreeAgain() {
+        Team team = team(3);
+        String typeId = typeOf(api, team, "COLLECTIVE", Map.of("public", true));
+        Host member = team.members().get(1);
+        Instant start = slot(24);
+        Api.Response own = reserve(member, start);
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(api.post("/api/bookings", null, teamBooking(team, typeId, start))
+                        .code())
+                .isEqualTo("slot-unavailable");
+        double before = knownRefusals();
+        assertThat(api.post("/api/bookings", null, teamBooking(team, typeId, start))
+                        .code())
+                .isEqualTo("slot-unavailable");
+        assertThat(knownRefusals()).isEqualTo(before + 1);
+
+        Api.Response cancelled =
+                api.post("/api/bookings/" + own.text("bookingId") + "/cancel", member.key(), Api.json(Map.of()));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        Api.Response made = api.post("/api/bookings", null, teamBooking(team, typeId, start));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.json().path("hostIds")).hasSize(3);
+    }
+
+    private double knownRefusals() {
+        return meters.counter("bookwise.refusals.known").count();
     }
 
     @Test

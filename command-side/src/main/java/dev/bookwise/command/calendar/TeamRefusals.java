@@ -1,0 +1,105 @@
+package dev.bookwise.command.calendar;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bookwise.calendar.teams.TeamEventType;
+import dev.bookwise.calendar.types.Answers;
+import dev.bookwise.calendar.types.EventType;
+import dev.bookwise.calendar.types.Metadata;
+import dev.bookwise.command.execution.KnownRefusal;
+import dev.bookwise.commands.ReserveTeamBookingCommand;
+import dev.bookwise.errors.BookwiseException;
+import dev.bookwise.errors.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.modelling.command.Aggregate;
+
+/**
+ * Team reservations refused lately, by team, event type and start, with the version of every
+ * stream each refusal was decided on (the team's and its members' calendars).
+ * <p>
+ * A burst of requests for one start of a round-robin team (an invitation sent to a mailing list)
+ * has k winners, one per free member, and every request after them is refused. Each refusal
+ * decided under the team's and the members' locks costs the team's turn; with this, the first one
+ * is, and every other request for that start is answered by the executor with one statement that
+ * finds the streams unchanged ({@link KnownRefusal}), without the locks and side by side.
+ * <p>
+ * Only refusals that depend on nothing but the calendars are kept: a taken slot, a reached limit, a
+ * start the schedules do not offer. Time moves only the type's notice and horizon, and those are
+ * checked again for each request, as are its answers, its metadata and whether it may book without
+ * a key; a request that fails any of them takes the full path, which gives it its own answer.
+ */
+public final class TeamRefusals {
+
+    private static final Set<ErrorCode> LASTING =
+            EnumSet.of(ErrorCode.SLOT_UNAVAILABLE, ErrorCode.BOOKING_LIMIT_REACHED, ErrorCode.SLOT_NOT_OFFERED);
+
+    private record Key(UUID teamId, UUID eventTypeId, Instant start) {}
+
+    private record Entry(EventType type, boolean open, BookwiseException refusal, Map<String, Long> versions) {}
+
+    private final Cache<Key, Entry> entries;
+
+    private TeamRefusals(int size, Duration keep) {
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(Math.max(1, size))
+                .expireAfterWrite(keep)
+                .build();
+    }
+
+    /** At most {@code size} refusals, each kept for {@code keep} at most. */
+    public static TeamRefusals of(int size, Duration keep) {
+        return new TeamRefusals(size, keep);
+    }
+
+    /**
+     * The refusal known for this request, if any, and if the request is one the command would refuse
+     * the same way (its answers, metadata, notice and horizon pass, and it may book the type).
+     */
+    public Optional<KnownRefusal> known(ReserveTeamBookingCommand command) {
+        Entry entry = entries.getIfPresent(new Key(command.teamId(), command.eventTypeId(), command.start()));
+        if (entry == null || (command.anonymous() && !entry.open())) {
+            return Optional.empty();
+        }
+        try {
+            Answers.check(entry.type().questions(), command.answers() == null ? Map.of() : command.answers());
+            Metadata.check(command.metadata() == null ? Map.of() : command.metadata());
+            entry.type().leadTime().check(command.start(), TeamBookings.now());
+        } catch (BookwiseException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new KnownRefusal(entry.refusal(), entry.versions()));
+    }
+
+    /**
+     * Under the team's and the members' locks: the command was refused with {@code answer}, after
+     * {@code refusals} from the members' calendars. Kept only if every one of them lasts.
+     */
+    void remember(
+            ReserveTeamBookingCommand command,
+            TeamEventType teamType,
+            Aggregate<Team> team,
+            Collection<Aggregate<HostCalendar>> calendars,
+            Collection<BookwiseException> refusals,
+            BookwiseException answer) {
+        Key key = new Key(command.teamId(), command.eventTypeId(), command.start());
+        if (refusals.isEmpty() || !refusals.stream().allMatch(refusal -> LASTING.contains(refusal.code()))) {
+            entries.invalidate(key);
+            return;
+        }
+        Map<String, Long> versions = new LinkedHashMap<>();
+        versions.put(command.teamId().toString(), team.version());
+        for (Aggregate<HostCalendar> calendar : calendars) {
+            versions.put(calendar.identifierAsString(), calendar.version());
+        }
+        EventType type = teamType.eventType();
+        entries.put(key, new Entry(type, type.isPublic(), answer, versions));
+    }
+}
