@@ -126,6 +126,7 @@ public class TeamBench {
             ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
             AtomicLong firstAnswer = new AtomicLong(Long.MAX_VALUE);
             AtomicLong lastAnswer = new AtomicLong();
+            ConcurrentLinkedQueue<Long> answeredAt = new ConcurrentLinkedQueue<>();
             List<Future<?>> racers = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 String body = teamBooking(team, start, i);
@@ -148,6 +149,7 @@ public class TeamBench {
                         answer = e.toString();
                     }
                     long at = System.nanoTime();
+                    answeredAt.add(at);
                     firstAnswer.accumulateAndGet(at, Math::min);
                     lastAnswer.accumulateAndGet(at, Math::max);
                     statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
@@ -172,6 +174,9 @@ public class TeamBench {
                             + "all answered %.1f ms after release%n", round, roundOk ? "ok  " : "FAIL", winners,
                     assigned.size(), new TreeMap<>(statuses), (firstAnswer.get() - released) / 1e6,
                     (lastAnswer.get() - released) / 1e6);
+            List<Long> times = answeredAt.stream().map(at -> (at - released) / 1_000_000).sorted().toList();
+            System.out.printf("  answered by: p10 %d ms, p50 %d ms, p90 %d ms, p99 %d ms%n", times.get(times.size() / 10),
+                    times.get(times.size() / 2), times.get(times.size() * 9 / 10), times.get(times.size() * 99 / 100));
             unexpected.stream().limit(3).forEach(b -> System.out.println("  unexpected: " + b));
         }
         pool.shutdown();

@@ -1,5 +1,7 @@
 package dev.bookwise.command.directory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bookwise.command.calendar.KnownHosts;
 import dev.bookwise.command.execution.PendingWrites;
 import dev.bookwise.errors.BookwiseException;
@@ -29,6 +31,8 @@ public class CommandDirectory implements KnownHosts {
     public static final String GROUP = "command-directory";
 
     private final JdbcTemplate jdbc;
+    private final Cache<UUID, Boolean> knownTeams =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     CommandDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -103,11 +107,16 @@ public class CommandDirectory implements KnownHosts {
      * not a team's (a host's, say) never reaches a stream as a team.
      */
     public void requireTeam(UUID teamId) {
+        if (teamId != null && knownTeams.getIfPresent(teamId) != null) {
+            return;
+        }
         boolean known = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM team_credential WHERE team_id = ?)", Boolean.class, teamId));
         if (!known) {
             throw new BookwiseException(ErrorCode.TEAM_NOT_FOUND, "no team " + teamId);
         }
+        // a team is never removed: once found, it is not looked up again
+        knownTeams.put(teamId, Boolean.TRUE);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.bookwise.web.problem.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -127,12 +128,27 @@ public class CommandExecutor {
     public Outcome execute(Write write, Supplier<Object> action, Supplier<Optional<KnownRefusal>> known) {
         Outcome outcome;
         try {
-            Optional<Outcome> early = refuseIfUnchanged(write, known);
-            outcome = early.isPresent()
-                    ? early.get()
-                    : hostGate.run(
-                            write.hostId(),
-                            () -> refuseIfUnchanged(write, known).orElseGet(() -> attempt(write, action)));
+            Optional<KnownRefusal> onArrival = known.get();
+            Optional<Outcome> early = onArrival.flatMap(refusal -> refuseIfUnchanged(write, refusal));
+            if (early.isPresent()) {
+                outcome = early.get();
+            } else {
+                Map<String, Long> checked =
+                        onArrival.map(KnownRefusal::versions).orElse(null);
+                // a refusal decided while this request waited is checked after its turn, not in it: the
+                // requests queued behind one taken start go through the turn one after another, but
+                // their statements run side by side
+                Turn turn = hostGate.run(write.hostId(), () -> {
+                    Optional<KnownRefusal> decided = known.get();
+                    return decided.isPresent() && !decided.get().versions().equals(checked)
+                            ? new Turn(null, decided.get())
+                            : new Turn(attempt(write, action), null);
+                });
+                outcome = turn.outcome() != null
+                        ? turn.outcome()
+                        : refuseIfUnchanged(write, turn.refusal())
+                                .orElseGet(() -> hostGate.run(write.hostId(), () -> attempt(write, action)));
+            }
         } catch (IdempotencyRepository.AnsweredConcurrently first) {
             // this request's transaction, effects and all, was rolled back: answer what the first one answered
             outcome = transaction.execute(tx -> replay(idempotency
@@ -147,18 +163,17 @@ public class CommandExecutor {
         return outcome;
     }
 
-    private Optional<Outcome> refuseIfUnchanged(Write write, Supplier<Optional<KnownRefusal>> known) {
-        Optional<KnownRefusal> refusal = known.get();
-        if (refusal.isEmpty()) {
-            return Optional.empty();
-        }
-        BookwiseException reason = refusal.get().refusal();
+    /** What a request's turn gave: its outcome, or a refusal decided while it waited. */
+    private record Turn(Outcome outcome, KnownRefusal refusal) {}
+
+    private Optional<Outcome> refuseIfUnchanged(Write write, KnownRefusal refusal) {
+        BookwiseException reason = refusal.refusal();
         Outcome refused = problem(reason.code(), reason.detail(), write);
         boolean answered = statements.refuseIfUnchanged(
                 write.caller().principal(),
                 write.idempotencyKey(),
                 write.fingerprint(),
-                refusal.get().versions(),
+                refusal.versions(),
                 refused.status(),
                 write.idempotencyKey() == null ? null : idempotency.seal(refused.json()));
         if (answered) {
