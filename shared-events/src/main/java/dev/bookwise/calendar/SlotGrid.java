@@ -8,9 +8,7 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,7 +89,7 @@ public final class SlotGrid {
 
     /** Every grid slot with {@code from <= start < to}, ascending by start. */
     public List<Slot> slotsStartingIn(Instant from, Instant to) {
-        Map<Instant, Slot> byStart = new LinkedHashMap<>();
+        List<Slot> byStart = new ArrayList<>();
         LocalDate first = LocalDate.ofInstant(from, zone).minusDays(1);
         LocalDate last = LocalDate.ofInstant(to, zone).plusDays(1);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -110,8 +108,29 @@ public final class SlotGrid {
                     to,
                     byStart);
         }
-        List<Slot> slots = new ArrayList<>(byStart.values());
-        slots.sort(Comparator.comparing(Slot::start));
+        return ascendingByStart(byStart);
+    }
+
+    /**
+     * The slots in order of start, one per start: the first one offered there (the schedule's slots
+     * are offered before the windows'). Usually they come ascending already, day after day.
+     */
+    private static List<Slot> ascendingByStart(List<Slot> slots) {
+        for (int i = 1; i < slots.size(); i++) {
+            if (!slots.get(i - 1).start().isBefore(slots.get(i).start())) {
+                // a stable sort keeps the first offered of equal starts first
+                List<Slot> sorted = new ArrayList<>(slots);
+                sorted.sort(Comparator.comparing(Slot::start));
+                List<Slot> distinct = new ArrayList<>(sorted.size());
+                for (Slot slot : sorted) {
+                    if (distinct.isEmpty()
+                            || !distinct.get(distinct.size() - 1).start().equals(slot.start())) {
+                        distinct.add(slot);
+                    }
+                }
+                return distinct;
+            }
+        }
         return slots;
     }
 
@@ -142,8 +161,7 @@ public final class SlotGrid {
         return Optional.of(new Slot(start, end));
     }
 
-    private static void cut(
-            Slot piece, Duration length, Duration interval, Instant from, Instant to, Map<Instant, Slot> into) {
+    private static void cut(Slot piece, Duration length, Duration interval, Instant from, Instant to, List<Slot> into) {
         long intervalSeconds = interval.getSeconds();
         Instant start = piece.start();
         if (start.isBefore(from)) {
@@ -154,7 +172,7 @@ public final class SlotGrid {
         for (Instant end = start.plus(length);
                 !end.isAfter(piece.end()) && start.isBefore(to);
                 start = start.plus(interval), end = start.plus(length)) {
-            into.putIfAbsent(start, new Slot(start, end));
+            into.add(new Slot(start, end));
         }
     }
 

@@ -36,6 +36,9 @@ public final class BookingLimitPolicy {
      *     move gives up, or null
      */
     public int remaining(Instant start, Instant movingFrom) {
+        if (type.limits().perDay() == null && type.limits().perWeek() == null) {
+            return Integer.MAX_VALUE;
+        }
         LocalDate date = countedOn(start);
         LocalDate movedOff = movingFrom == null ? null : countedOn(movingFrom);
         return Math.min(remainingOnDay(date, movedOff), remainingInWeek(date, movedOff));

@@ -80,8 +80,12 @@ public final class EventTypeOffer {
         List<Slot> offered =
                 grid.slotsStartingIn(bookable.get().start(), bookable.get().end());
         List<OfferedSlot> free = new ArrayList<>(offered.size());
+        LiveBookings.Sweep seats = bookings.sweep(type);
         for (Slot slot : offered) {
-            int left = Math.min(bookings.seatsLeft(type, slot, null), limits.remaining(slot.start(), null));
+            int left = seats.seatsLeft(slot);
+            if (left > 0) {
+                left = Math.min(left, limits.remaining(slot.start(), null));
+            }
             if (left > 0) {
                 free.add(new OfferedSlot(slot.start(), slot.end(), left));
             }

@@ -100,6 +100,68 @@ public final class LiveBookings {
         return seatsLeft(type, slot, moving) > 0;
     }
 
+    /**
+     * {@link #seatsLeft(EventType, Slot, UUID)} without a booking moving, for many slots asked in
+     * ascending order of start (what {@link EventTypeOffer#available} asks for every start of a range),
+     * in one pass over the bookings as they are now instead of a search per slot.
+     */
+    public Sweep sweep(EventType type) {
+        return new Sweep(type);
+    }
+
+    /** See {@link #sweep}: a view of the bookings when it was made; slots asked out of order start it over. */
+    public final class Sweep {
+
+        private final EventType type;
+        private final LiveBooking[] sorted;
+        private final Instant[] occupiedFrom;
+        private final Instant[] occupiedUntil;
+        private final Duration longest;
+        private int low;
+        private Instant lastFrom;
+
+        private Sweep(EventType type) {
+            this.type = type;
+            this.sorted = byOccupiedFrom.values().stream().flatMap(List::stream).toArray(LiveBooking[]::new);
+            this.occupiedFrom = new Instant[sorted.length];
+            this.occupiedUntil = new Instant[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                occupiedFrom[i] = sorted[i].occupiedFrom();
+                occupiedUntil[i] = sorted[i].occupiedUntil();
+            }
+            this.longest = occupiedLengths.isEmpty() ? Duration.ZERO : occupiedLengths.lastKey();
+        }
+
+        /** How many more bookings of the type the calendar takes in {@code slot}. */
+        public int seatsLeft(Slot slot) {
+            Instant from = slot.start().minus(type.bufferBefore());
+            Instant until = slot.end().plus(type.bufferAfter());
+            if (sorted.length == 0 || !from.isBefore(until)) {
+                return Math.max(0, type.seats());
+            }
+            if (lastFrom != null && from.isBefore(lastFrom)) {
+                low = 0;
+            }
+            lastFrom = from;
+            // as in overlapping: a range beginning at or before from - the longest range ends by from,
+            // and so does every one before it for every later slot
+            Instant earliest = from.minus(longest);
+            while (low < sorted.length && !occupiedFrom[low].isAfter(earliest)) {
+                low++;
+            }
+            int sharing = 0;
+            for (int i = low; i < sorted.length && occupiedFrom[i].isBefore(until); i++) {
+                if (occupiedUntil[i].isAfter(from)) {
+                    if (!sorted[i].sharesWith(type, slot.start())) {
+                        return 0;
+                    }
+                    sharing++;
+                }
+            }
+            return Math.max(0, type.seats() - sharing);
+        }
+    }
+
     /** The live bookings whose occupied range overlaps {@code [from, until)}. */
     public List<LiveBooking> overlapping(Instant from, Instant until) {
         if (occupiedLengths.isEmpty() || !from.isBefore(until)) {

@@ -184,4 +184,37 @@ class LiveBookingsTest {
         assertThat(free).isEqualTo(20_000);
         assertThat(System.nanoTime() - began).isLessThan(2_000_000_000L);
     }
+
+    @Test
+    void aSweepOverAscendingSlotsAnswersWhatEachSlotAnswersAlone() {
+        java.util.Random random = new java.util.Random(20261130);
+        for (int round = 0; round < 200; round++) {
+            LiveBookings calendar = new LiveBookings();
+            for (int i = 0; i < random.nextInt(40); i++) {
+                EventType type = random.nextBoolean() ? CALL : CLASS;
+                Instant start = at("00:00").plusSeconds(300L * random.nextInt(288));
+                calendar.add(new LiveBooking(
+                        UUID.randomUUID(),
+                        type.id(),
+                        start,
+                        start.plus(type.duration()),
+                        random.nextInt(3) * 10,
+                        random.nextInt(3) * 10));
+            }
+            for (EventType type : java.util.List.of(CALL, CLASS)) {
+                LiveBookings.Sweep sweep = calendar.sweep(type);
+                for (int step = 0; step < 288; step++) {
+                    Slot slot = new Slot(
+                            at("00:00").plusSeconds(300L * step),
+                            at("00:00").plusSeconds(300L * step).plus(type.duration()));
+                    assertThat(sweep.seatsLeft(slot))
+                            .as("%s at %s", type.slug(), slot)
+                            .isEqualTo(calendar.seatsLeft(type, slot, null));
+                }
+                // asked out of order, it starts over and still answers the same
+                Slot early = slot(type, "01:00");
+                assertThat(sweep.seatsLeft(early)).isEqualTo(calendar.seatsLeft(type, early, null));
+            }
+        }
+    }
 }
