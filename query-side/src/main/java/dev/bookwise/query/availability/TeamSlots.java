@@ -2,10 +2,9 @@ package dev.bookwise.query.availability;
 
 import dev.bookwise.calendar.teams.Assignment;
 import dev.bookwise.calendar.types.OfferedSlot;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A team type's starts from its members' own: a round-robin type offers a start when at least one
@@ -18,32 +17,61 @@ final class TeamSlots {
 
     private TeamSlots() {}
 
-    /** @param perMember each member's offered starts (of the same type, so the same duration) */
+    /**
+     * @param perMember each member's offered starts (of the same type, so the same duration), each
+     *     list ascending by start with one slot per start, as {@code EventTypeOffer#available} gives them
+     */
     static List<OfferedSlot> combine(Assignment assignment, List<List<OfferedSlot>> perMember) {
         if (perMember.isEmpty()) {
             return List.of();
         }
-        Map<Instant, OfferedSlot> combined = new TreeMap<>();
-        if (assignment == Assignment.ROUND_ROBIN) {
-            for (List<OfferedSlot> slots : perMember) {
-                for (OfferedSlot slot : slots) {
-                    combined.merge(slot.start(), slot, (a, b) -> a.seatsLeft() >= b.seatsLeft() ? a : b);
+        return assignment == Assignment.ROUND_ROBIN ? union(perMember) : intersection(perMember);
+    }
+
+    /** Every start of any member, with the most seats any of them has left there (the first on a tie). */
+    private static List<OfferedSlot> union(List<List<OfferedSlot>> perMember) {
+        List<OfferedSlot> all =
+                new ArrayList<>(perMember.stream().mapToInt(List::size).sum());
+        perMember.forEach(all::addAll);
+        // a stable merge sort that finds the members' ascending runs and merges them, members in order on a tie
+        all.sort(Comparator.comparing(OfferedSlot::start));
+        List<OfferedSlot> combined = new ArrayList<>(all.size());
+        for (OfferedSlot slot : all) {
+            int last = combined.size() - 1;
+            if (last >= 0 && combined.get(last).start().equals(slot.start())) {
+                if (slot.seatsLeft() > combined.get(last).seatsLeft()) {
+                    combined.set(last, slot);
+                }
+            } else {
+                combined.add(slot);
+            }
+        }
+        return combined;
+    }
+
+    /** The starts every member has, with the fewest seats any of them has left there (the first on a tie). */
+    private static List<OfferedSlot> intersection(List<List<OfferedSlot>> perMember) {
+        int members = perMember.size();
+        int[] at = new int[members];
+        List<OfferedSlot> combined = new ArrayList<>();
+        for (OfferedSlot slot : perMember.get(0)) {
+            OfferedSlot fewest = slot;
+            boolean everyone = true;
+            for (int m = 1; m < members && everyone; m++) {
+                List<OfferedSlot> theirs = perMember.get(m);
+                while (at[m] < theirs.size() && theirs.get(at[m]).start().isBefore(slot.start())) {
+                    at[m]++;
+                }
+                if (at[m] == theirs.size() || !theirs.get(at[m]).start().equals(slot.start())) {
+                    everyone = false;
+                } else if (theirs.get(at[m]).seatsLeft() < fewest.seatsLeft()) {
+                    fewest = theirs.get(at[m]);
                 }
             }
-            return List.copyOf(combined.values());
-        }
-        perMember.get(0).forEach(slot -> combined.put(slot.start(), slot));
-        for (List<OfferedSlot> slots : perMember.subList(1, perMember.size())) {
-            Map<Instant, OfferedSlot> next = new TreeMap<>();
-            for (OfferedSlot slot : slots) {
-                OfferedSlot soFar = combined.get(slot.start());
-                if (soFar != null) {
-                    next.put(slot.start(), soFar.seatsLeft() <= slot.seatsLeft() ? soFar : slot);
-                }
+            if (everyone) {
+                combined.add(fewest);
             }
-            combined.clear();
-            combined.putAll(next);
         }
-        return List.copyOf(combined.values());
+        return combined;
     }
 }
