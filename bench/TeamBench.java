@@ -255,7 +255,11 @@ public class TeamBench {
         for (Team team : List.of(roundRobin, collective)) {
             String url = QUERY + "/api/availability?teamId=" + team.id() + "&eventTypeId=" + team.typeId()
                     + "&from=" + from + "&to=" + to;
-            check(send("GET", url, null, null), 200);
+            // warm-up: the JIT compiles the request's path before it is measured
+            for (int i = 0; i < Math.max(200, requests / 3); i++) {
+                check(send("GET", url, null, null), 200);
+            }
+            TreeMap<Double, Long> bucketsBefore = buckets();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger left = new AtomicInteger(requests);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -279,13 +283,33 @@ public class TeamBench {
             System.out.printf("%s team of %d: client latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     team == roundRobin ? "round-robin" : "collective", team.members().size(), pct(sorted, 50),
                     pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+            TreeMap<Double, Long> server = buckets();
+            server.replaceAll((le, count) -> count - bucketsBefore.getOrDefault(le, 0L));
+            long total = server.lastEntry().getValue();
+            for (double p : new double[] {0.50, 0.95, 0.99}) {
+                double bound = server.entrySet().stream().filter(e -> e.getValue() >= Math.ceil(p * total))
+                        .findFirst().orElseThrow().getKey();
+                System.out.printf("  server: p%d <= %.2f ms (histogram bucket bound, %d requests)%n",
+                        Math.round(p * 100), bound * 1000, total);
+            }
         }
-        HttpResponse<String> metrics = send("GET", QUERY + "/actuator/prometheus", admin, null);
-        metrics.body().lines()
-                .filter(l -> l.startsWith("http_server_requests_seconds") && l.contains("uri=\"/api/availability\"")
-                        && (l.contains("quantile") || l.contains("_max") || l.contains("_count")))
-                .forEach(l -> System.out.println("  server: " + l));
         return true;
+    }
+
+    /** The query side's cumulative histogram of /api/availability latencies: bucket upper bound (s) to count. */
+    static TreeMap<Double, Long> buckets() throws Exception {
+        TreeMap<Double, Long> buckets = new TreeMap<>();
+        Matcher m = Pattern.compile("http_server_requests_seconds_bucket\\{([^}]*)} ([0-9.Ee+-]+)")
+                .matcher(send("GET", QUERY + "/actuator/prometheus", admin, null).body());
+        while (m.find()) {
+            String labels = m.group(1);
+            Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);
+            if (labels.contains("uri=\"/api/availability\"") && labels.contains("status=\"200\"") && le.find()) {
+                double bound = le.group(1).equals("+Inf") ? Double.MAX_VALUE : Double.parseDouble(le.group(1));
+                buckets.merge(bound, (long) Double.parseDouble(m.group(2)), Long::sum);
+            }
+        }
+        return buckets;
     }
 
     static double pct(List<Long> sorted, int p) {

@@ -218,10 +218,13 @@ class AvailabilityService {
         String columns = "b.booking_id, b.event_type_id, b.start_time, b.end_time, b.buffer_before_minutes,"
                 + " b.buffer_after_minutes";
         String where = "b.status IN ('RESERVED', 'CONFIRMED') AND b.occupied && tstzrange(?, ?)";
+        // host by host, each host's bookings found by its index, and each collective booking by its id
+        // (OFFSET 0 keeps a subquery apart), whatever the planner's statistics say
         jdbc.query(
-                "SELECT b.host_id, " + columns + " FROM booking_view b WHERE b.host_id = ANY(?) AND " + where
-                        + " UNION ALL SELECT m.host_id, " + columns
-                        + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
+                "SELECT h.id, b.* FROM unnest(?::uuid[]) AS h(id), LATERAL (SELECT " + columns
+                        + " FROM booking_view b WHERE b.host_id = h.id AND " + where + " OFFSET 0) b"
+                        + " UNION ALL SELECT m.host_id, " + columns + " FROM booking_member m, LATERAL (SELECT *"
+                        + " FROM booking_view v WHERE v.booking_id = m.booking_id OFFSET 0) b"
                         + " WHERE m.host_id = ANY(?) AND b.host_id <> m.host_id AND " + where,
                 rs -> {
                     UUID host = rs.getObject(1, UUID.class);
@@ -264,10 +267,11 @@ class AvailabilityService {
     }
 
     private static String ofHost(String select, String where) {
+        // each collective booking by its id (OFFSET 0 keeps the subquery apart), whatever the statistics say
         return "SELECT " + select + " FROM booking_view b WHERE b.host_id = ? AND " + where
-                + " UNION ALL SELECT " + select
-                + " FROM booking_member m JOIN booking_view b ON b.booking_id = m.booking_id"
-                + " WHERE m.host_id = ? AND b.host_id <> m.host_id AND " + where;
+                + " UNION ALL SELECT " + select + " FROM booking_member m, LATERAL (SELECT * FROM booking_view v"
+                + " WHERE v.booking_id = m.booking_id OFFSET 0) b WHERE m.host_id = ? AND b.host_id <> m.host_id AND "
+                + where;
     }
 
     /** The host's windows overlapping {@code [from, to)}. */
