@@ -254,8 +254,10 @@ class AvailabilityService {
      */
     private void busyTimes(List<UUID> hosts, Instant lower, Instant upper, BiConsumer<UUID, LiveBooking> consumer) {
         jdbc.query(
-                "SELECT host_id, source_id, start_time, end_time FROM busy_time_view WHERE host_id = ANY(?) "
-                        + "AND tstzrange(start_time, end_time) && tstzrange(?, ?)",
+                // host by host, so that the host is part of the index's condition (a GiST index takes no ANY)
+                "SELECT h.id, t.source_id, t.start_time, t.end_time FROM unnest(?::uuid[]) AS h(id), LATERAL ("
+                        + "SELECT source_id, start_time, end_time FROM busy_time_view WHERE host_id = h.id "
+                        + "AND tstzrange(start_time, end_time) && tstzrange(?, ?) OFFSET 0) t",
                 rs -> {
                     BusyInterval interval = new BusyInterval(
                             rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
