@@ -64,6 +64,7 @@ class LiveAvailability implements SmartLifecycle {
     private final ObjectMapper json;
     private final ExecutorService recomputers;
     private final Counter recomputations;
+    private final LiveStages stages;
     private final AtomicInteger subscriptions = new AtomicInteger();
 
     /** Guards {@link #topics}, {@link #byScope} and every topic's members. */
@@ -87,7 +88,9 @@ class LiveAvailability implements SmartLifecycle {
             JdbcTemplate jdbc,
             ObjectMapper json,
             LiveProperties properties,
+            LiveStages stages,
             MeterRegistry meters) {
+        this.stages = stages;
         this.reads = reads;
         this.teams = teams;
         this.freshness = freshness;
@@ -297,7 +300,10 @@ class LiveAvailability implements SmartLifecycle {
         if (touched.isEmpty()) {
             return;
         }
+        touched.values().stream().min(Instant::compareTo).ifPresent(stages::read);
+        long waitStart = System.nanoTime();
         awaitProjections(position);
+        stages.projections(System.nanoTime() - waitStart);
         // the projections may be past the batch by now: the lists reflect at least what they had applied
         // before the recomputation reads them; never less than an earlier batch's id
         long reflected = Math.max(Math.max(position, freshness.appliedPosition()), published);
@@ -346,8 +352,10 @@ class LiveAvailability implements SmartLifecycle {
             members(topic);
         }
         Answer answer;
+        long start = System.nanoTime();
         try {
             answer = answer(topic.params);
+            stages.recompute(System.nanoTime() - start);
         } catch (BookwiseException e) {
             log.debug("live availability query {} now fails: {}", topic.params, e.detail());
             return;
