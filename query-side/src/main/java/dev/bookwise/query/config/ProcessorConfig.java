@@ -46,10 +46,15 @@ class ProcessorConfig {
                 EventHandlerInvoker invoker,
                 TrackingEventProcessorConfiguration configuration,
                 StreamableMessageSource<TrackedEventMessage<?>> source) {
+            return super.trackingEventProcessor(name, invoker, configure(name, configuration), source);
+        }
+
+        /** The configuration YAML made for processor {@code name}, with the wait if it is a projection's. */
+        TrackingEventProcessorConfiguration configure(String name, TrackingEventProcessorConfiguration configuration) {
             if (projections.contains(name)) {
                 configuration.andEventAvailabilityTimeout(Math.max(1, tokenWait.toMillis()), TimeUnit.MILLISECONDS);
             }
-            return super.trackingEventProcessor(name, invoker, configuration, source);
+            return configuration;
         }
     }
 }
