@@ -138,7 +138,7 @@ class LiveAvailability implements SmartLifecycle {
                     position = caughtUp(later);
                 }
             }
-            subscription.offer(answer(params), position, null);
+            subscription.offer(subscription.topic.share(answer(params)), position, null);
             return subscription;
         } catch (RuntimeException e) {
             unsubscribe(subscription);
@@ -164,8 +164,7 @@ class LiveAvailability implements SmartLifecycle {
     /** The current answer: what {@code GET /api/availability} answers now. */
     Answer answer(AvailabilityReads.Params params) {
         try {
-            String body = json.writeValueAsString(reads.read(params));
-            return new Answer(body, json.readTree(body).path("slots"));
+            return new Answer(json.writeValueAsString(reads.read(params)), json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an availability answer could not be written as JSON", e);
         }
@@ -364,6 +363,7 @@ class LiveAvailability implements SmartLifecycle {
             return;
         }
         recomputations.increment();
+        answer = topic.share(answer);
         for (Subscription subscription : topic.subscriptions) {
             subscription.offer(answer, position, changedAt);
         }
