@@ -235,18 +235,21 @@ class LiveAvailability implements SmartLifecycle {
                         continue;
                     }
                     Changes changes = new Changes();
+                    List<Long> noted = new ArrayList<>();
                     int read = 0;
                     while (read < MAX_BATCH && stream.hasNextAvailable()) {
                         TrackedEventMessage<?> message = stream.nextAvailable();
                         token = message.trackingToken();
                         read++;
-                        note(changes, message);
                         long position = token.position().orElse(-1);
+                        if (note(changes, message)) {
+                            noted.add(position);
+                        }
                         if (position > seen) {
                             seen = position;
                         }
                     }
-                    publish(changes, seen);
+                    publish(changes, seen, noted);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -266,19 +269,25 @@ class LiveAvailability implements SmartLifecycle {
         }
     }
 
-    private static void note(Changes changes, TrackedEventMessage<?> message) {
+    /** Notes what an event touches; whether it may alter availability. */
+    private static boolean note(Changes changes, TrackedEventMessage<?> message) {
         if (!Changes.RELEVANT.contains(message.getPayloadType())) {
-            return;
+            return false;
         }
         try {
             changes.add(message.getPayload(), message.getTimestamp());
+            return true;
         } catch (RuntimeException e) {
             log.debug("live availability skips an event it cannot read: {}", e.toString());
+            return false;
         }
     }
 
-    /** Recomputes, once the projections hold it, every query the batch touched. */
-    private void publish(Changes changes, long position) throws InterruptedException {
+    /**
+     * Recomputes, once the projections hold them, every query the batch touched: the projections must
+     * have passed {@code position} and applied each event the batch noted ({@code noted}).
+     */
+    private void publish(Changes changes, long position, List<Long> noted) throws InterruptedException {
         if (changes.isEmpty()) {
             return;
         }
@@ -301,7 +310,7 @@ class LiveAvailability implements SmartLifecycle {
         }
         touched.values().stream().min(Instant::compareTo).ifPresent(stages::read);
         long waitStart = System.nanoTime();
-        awaitProjections(position);
+        awaitProjections(position, noted);
         stages.projections(System.nanoTime() - waitStart);
         // the projections may be past the batch by now: the lists reflect at least what they had applied
         // before the recomputation reads them; never less than an earlier batch's id
@@ -334,6 +343,21 @@ class LiveAvailability implements SmartLifecycle {
                     }
                 },
                 (Object) bookings.keySet().stream().map(UUID::toString).toArray(String[]::new));
+    }
+
+    /**
+     * Waits until the projections have passed {@code position} and applied every noted event. A token past
+     * the batch's highest position may still lack a lower one: an event committed after a later one is a
+     * gap in the tokens that passed it, applied when the store's reader finds it, and that is how the
+     * follower reads it too (then in a batch whose highest position the projections may have long passed).
+     */
+    private void awaitProjections(long position, List<Long> noted) {
+        awaitProjections(position);
+        for (long event : noted) {
+            if (event != position) {
+                awaitProjections(event);
+            }
+        }
     }
 
     private void awaitProjections(long position) {
