@@ -34,13 +34,16 @@ import java.util.regex.Pattern;
  * Each host gets a schedule open all day, every day; each subscription watches its host's next 7
  * days. The streams are opened with the admin key (its rate limit, not the address's). Measures:
  * - memory per idle subscriber: the query side's heap in use (jvm_memory_used_bytes, median of 5
- *   samples) before and after opening the streams, divided by their number (a rough figure: it
- *   includes garbage not yet collected);
+ *   samples) before and after opening the streams, divided by their number; when the query side runs
+ *   on this machine (.bookwise/run/query.pid, or BOOKWISE_QUERY_PID) a full GC (jcmd GC.run) first, so
+ *   that only live objects count, otherwise a rough figure that includes garbage not yet collected;
  * - commit -> slots message: for each booking and each subscription of its host, from the
  *   booking's 201 answer to the first slots event without the booked start (coalesced messages
  *   count for every booking they carry); a message that arrives before the 201 counts as 0 ms;
  * - the query side's own bookwise_live_lag_seconds histogram (from the event's timestamp),
- *   messages sent, recomputations and dropped connections.
+ *   messages sent, recomputations and dropped connections, and where its time went
+ *   (bookwise_live_stage_seconds);
+ * - the CPU time this generator and the query side (when its pid is known) spent while the bookings ran.
  */
 public class LiveBench {
 
@@ -185,6 +188,8 @@ public class LiveBench {
         double messagesBefore = metric("bookwise_live_messages_total{transport=\"sse\"}");
 
         // bookings at the given rate, round robin over the hosts, each at its host's next free start
+        long benchCpuBefore = cpuNanos(ProcessHandle.current());
+        long queryCpuBefore = queryProcess().map(LiveBench::cpuNanos).orElse(-1L);
         long[] answeredAt = new long[bookings];
         String[] starts = new String[bookings];
         int[] hostOf = new int[bookings];
@@ -215,6 +220,11 @@ public class LiveBench {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf("%d bookings in %.1f s (%.1f/s)%n", bookings, seconds, bookings / seconds);
+        System.out.printf("CPU while booking: this generator %.1f s%s (of %.1f s x %d cores)%n",
+                (cpuNanos(ProcessHandle.current()) - benchCpuBefore) / 1e9,
+                queryCpuBefore < 0 ? "" : String.format(", the query side %.1f s",
+                        (queryProcess().map(LiveBench::cpuNanos).orElse(0L) - queryCpuBefore) / 1e9),
+                seconds, Runtime.getRuntime().availableProcessors());
 
         // every subscription of each booked host must see its start go; wait for the stragglers
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -253,6 +263,12 @@ public class LiveBench {
             System.out.printf("server (event timestamp -> write): p%d <= %.1f ms (histogram bucket bound, %d messages)%n",
                     Math.round(p * 100), bound * 1000, total);
         }
+        String scraped = scrape();
+        for (String stage : new String[] {"read", "projections", "recompute", "send"}) {
+            double count = metric(scraped, "bookwise_live_stage_seconds_count{stage=\"" + stage + "\"}");
+            double sum = metric(scraped, "bookwise_live_stage_seconds_sum{stage=\"" + stage + "\"}");
+            System.out.printf("server stage %-11s mean %6.1f ms over %.0f%n", stage, count == 0 ? 0 : sum / count * 1000, count);
+        }
         System.out.printf("server: %.0f messages sent, %.0f recomputations, %.0f connections dropped as slow%n",
                 metric("bookwise_live_messages_total{transport=\"sse\"}") - messagesBefore,
                 metric("bookwise_live_recomputations_total"),
@@ -272,8 +288,34 @@ public class LiveBench {
         return subs.stream().mapToLong(s -> s.pending.size() - s.seen.size()).sum();
     }
 
-    /** The query side's heap in use, median of 5 samples 200 ms apart. */
+    /** The query side's process when it runs on this machine. */
+    static java.util.Optional<ProcessHandle> queryProcess() {
+        try {
+            String pid = System.getenv("BOOKWISE_QUERY_PID") != null
+                    ? System.getenv("BOOKWISE_QUERY_PID")
+                    : Files.readString(Path.of(".bookwise/run/query.pid")).trim();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The query side's heap in use, median of 5 samples 200 ms apart, after a full GC when it can ask for one. */
     static double heapUsed() throws Exception {
+        java.util.Optional<ProcessHandle> query = queryProcess();
+        if (query.isPresent()) {
+            Process gc = new ProcessBuilder("jcmd", Long.toString(query.get().pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (gc.waitFor() != 0) {
+                System.out.println("jcmd GC.run failed: the heap figures include garbage");
+            }
+        }
         double[] samples = new double[5];
         for (int i = 0; i < samples.length; i++) {
             Matcher m = Pattern.compile("jvm_memory_used_bytes\\{([^}]*)} ([0-9.Ee+-]+)").matcher(scrape());
@@ -303,7 +345,11 @@ public class LiveBench {
     }
 
     static double metric(String series) throws Exception {
-        Matcher m = Pattern.compile(Pattern.quote(series) + " ([0-9.Ee+-]+)").matcher(scrape());
+        return metric(scrape(), series);
+    }
+
+    static double metric(String scraped, String series) {
+        Matcher m = Pattern.compile(Pattern.quote(series) + " ([0-9.Ee+-]+)").matcher(scraped);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 

@@ -64,6 +64,7 @@ class LiveAvailability implements SmartLifecycle {
     private final ObjectMapper json;
     private final ExecutorService recomputers;
     private final Counter recomputations;
+    private final LiveStages stages;
     private final AtomicInteger subscriptions = new AtomicInteger();
 
     /** Guards {@link #topics}, {@link #byScope} and every topic's members. */
@@ -87,7 +88,9 @@ class LiveAvailability implements SmartLifecycle {
             JdbcTemplate jdbc,
             ObjectMapper json,
             LiveProperties properties,
+            LiveStages stages,
             MeterRegistry meters) {
+        this.stages = stages;
         this.reads = reads;
         this.teams = teams;
         this.freshness = freshness;
@@ -135,7 +138,7 @@ class LiveAvailability implements SmartLifecycle {
                     position = caughtUp(later);
                 }
             }
-            subscription.offer(answer(params), position, null);
+            subscription.offer(subscription.topic.share(answer(params)), position, null);
             return subscription;
         } catch (RuntimeException e) {
             unsubscribe(subscription);
@@ -161,8 +164,7 @@ class LiveAvailability implements SmartLifecycle {
     /** The current answer: what {@code GET /api/availability} answers now. */
     Answer answer(AvailabilityReads.Params params) {
         try {
-            String body = json.writeValueAsString(reads.read(params));
-            return new Answer(body, json.readTree(body).path("slots"));
+            return new Answer(json.writeValueAsString(reads.read(params)), json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an availability answer could not be written as JSON", e);
         }
@@ -233,18 +235,21 @@ class LiveAvailability implements SmartLifecycle {
                         continue;
                     }
                     Changes changes = new Changes();
+                    List<Long> noted = new ArrayList<>();
                     int read = 0;
                     while (read < MAX_BATCH && stream.hasNextAvailable()) {
                         TrackedEventMessage<?> message = stream.nextAvailable();
                         token = message.trackingToken();
                         read++;
-                        note(changes, message);
                         long position = token.position().orElse(-1);
+                        if (note(changes, message)) {
+                            noted.add(position);
+                        }
                         if (position > seen) {
                             seen = position;
                         }
                     }
-                    publish(changes, seen);
+                    publish(changes, seen, noted);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -264,19 +269,25 @@ class LiveAvailability implements SmartLifecycle {
         }
     }
 
-    private static void note(Changes changes, TrackedEventMessage<?> message) {
+    /** Notes what an event touches; whether it may alter availability. */
+    private static boolean note(Changes changes, TrackedEventMessage<?> message) {
         if (!Changes.RELEVANT.contains(message.getPayloadType())) {
-            return;
+            return false;
         }
         try {
             changes.add(message.getPayload(), message.getTimestamp());
+            return true;
         } catch (RuntimeException e) {
             log.debug("live availability skips an event it cannot read: {}", e.toString());
+            return false;
         }
     }
 
-    /** Recomputes, once the projections hold it, every query the batch touched. */
-    private void publish(Changes changes, long position) throws InterruptedException {
+    /**
+     * Recomputes, once the projections hold them, every query the batch touched: the projections must
+     * have passed {@code position} and applied each event the batch noted ({@code noted}).
+     */
+    private void publish(Changes changes, long position, List<Long> noted) throws InterruptedException {
         if (changes.isEmpty()) {
             return;
         }
@@ -297,7 +308,10 @@ class LiveAvailability implements SmartLifecycle {
         if (touched.isEmpty()) {
             return;
         }
-        awaitProjections(position);
+        touched.values().stream().min(Instant::compareTo).ifPresent(stages::read);
+        long waitStart = System.nanoTime();
+        awaitProjections(position, noted);
+        stages.projections(System.nanoTime() - waitStart);
         // the projections may be past the batch by now: the lists reflect at least what they had applied
         // before the recomputation reads them; never less than an earlier batch's id
         long reflected = Math.max(Math.max(position, freshness.appliedPosition()), published);
@@ -331,6 +345,21 @@ class LiveAvailability implements SmartLifecycle {
                 (Object) bookings.keySet().stream().map(UUID::toString).toArray(String[]::new));
     }
 
+    /**
+     * Waits until the projections have passed {@code position} and applied every noted event. A token past
+     * the batch's highest position may still lack a lower one: an event committed after a later one is a
+     * gap in the tokens that passed it, applied when the store's reader finds it, and that is how the
+     * follower reads it too (then in a batch whose highest position the projections may have long passed).
+     */
+    private void awaitProjections(long position, List<Long> noted) {
+        awaitProjections(position);
+        for (long event : noted) {
+            if (event != position) {
+                awaitProjections(event);
+            }
+        }
+    }
+
     private void awaitProjections(long position) {
         while (running) {
             Freshness.Wait wait = freshness.awaitPosition(position);
@@ -346,8 +375,10 @@ class LiveAvailability implements SmartLifecycle {
             members(topic);
         }
         Answer answer;
+        long start = System.nanoTime();
         try {
             answer = answer(topic.params);
+            stages.recompute(System.nanoTime() - start);
         } catch (BookwiseException e) {
             log.debug("live availability query {} now fails: {}", topic.params, e.detail());
             return;
@@ -356,6 +387,7 @@ class LiveAvailability implements SmartLifecycle {
             return;
         }
         recomputations.increment();
+        answer = topic.share(answer);
         for (Subscription subscription : topic.subscriptions) {
             subscription.offer(answer, position, changedAt);
         }

@@ -36,6 +36,7 @@ class LiveConnections implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
 
     private final LiveProperties properties;
+    private final LiveStages stages;
     private final Set<Outbox> open = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<String, Meters> meters;
@@ -46,8 +47,9 @@ class LiveConnections implements SmartLifecycle {
     /** One transport's meters. */
     private record Meters(AtomicInteger open, Counter messages, Counter dropped, Timer lag) {}
 
-    LiveConnections(LiveProperties properties, MeterRegistry registry) {
+    LiveConnections(LiveProperties properties, LiveStages stages, MeterRegistry registry) {
         this.properties = properties;
+        this.stages = stages;
         this.meters = Map.of(SSE, meters(registry, SSE), SOCKET, meters(registry, SOCKET));
         this.senders = Executors.newFixedThreadPool(properties.senderThreads(), daemon("live-sender-"));
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemon("live-keep-alive-"));
@@ -148,6 +150,7 @@ class LiveConnections implements SmartLifecycle {
         transport.messages().increment();
         if (message.changedAt() != null) {
             transport.lag().record(Duration.between(message.changedAt(), Instant.now()));
+            stages.send(System.nanoTime() - message.queuedAt());
         }
     }
 

@@ -32,8 +32,12 @@ abstract class Outbox {
      * @param changedAt for slots sent after a change, when the earliest change it carries was committed
      *     (null for the first list)
      */
-    record Outgoing(Kind kind, String text, long position, Instant changedAt) {
-        static final Outgoing KEEP_ALIVE = new Outgoing(Kind.KEEP_ALIVE, null, -1, null);
+    record Outgoing(Kind kind, String text, long position, Instant changedAt, long queuedAt) {
+        static final Outgoing KEEP_ALIVE = new Outgoing(Kind.KEEP_ALIVE, null, -1, null, 0);
+
+        Outgoing(Kind kind, String text, long position, Instant changedAt) {
+            this(kind, text, position, changedAt, System.nanoTime());
+        }
     }
 
     final String transport;

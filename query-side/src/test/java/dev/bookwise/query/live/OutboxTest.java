@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final LiveConnections connections =
-            new LiveConnections(new LiveProperties(1, 25, 2, Duration.ofSeconds(15), 1, 1), meters);
+    private final LiveConnections connections = new LiveConnections(
+            new LiveProperties(1, 25, 2, Duration.ofSeconds(15), 1, 1), new LiveStages(meters), meters);
 
     @AfterEach
     void stop() {
