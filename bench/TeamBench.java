@@ -32,10 +32,11 @@ import java.util.regex.Pattern;
 /**
  * Team bookings against a running system (`./bookwise up` with the rate limits lifted, README):
  *
- *   java bench/TeamBench.java race [members=10] [requests=500] [rounds=3]
+ *   java bench/TeamBench.java race [members=10] [requests=500] [rounds=3] [warmup=0]
  *       k-winner race: a round-robin team of `members` hosts, all free; `requests` requests for one
  *       start released together. Exactly `members` may win, each on a different member; every other
- *       answer must be 409. Reports the time from release to the first and to the last answer.
+ *       answer must be 409. Reports the time from release to the first and to the last answer;
+ *       `warmup` rounds come first, labelled (a fresh JVM compiles the path during its first rounds).
  *   java bench/TeamBench.java throughput [members=20] [clients=16] [seconds=30] [warmup=10]
  *       round-robin bookings of a 20-member team as fast as `clients` clients go, each booking at
  *       its own start (every member always free); bookings/s and latency percentiles.
@@ -60,7 +61,7 @@ public class TeamBench {
         String mode = args.length > 0 ? args[0] : "race";
         int[] n = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
         boolean ok = switch (mode) {
-            case "race" -> race(at(n, 0, 10), at(n, 1, 500), at(n, 2, 3));
+            case "race" -> race(at(n, 0, 10), at(n, 1, 500), at(n, 2, 3), at(n, 3, 0));
             case "throughput" -> throughput(at(n, 0, 20), at(n, 1, 16), at(n, 2, 30), at(n, 3, 10));
             case "availability" -> availability(at(n, 0, 10), at(n, 1, 200), at(n, 2, 2000), at(n, 3, 4));
             default -> throw new IllegalArgumentException("race, throughput or availability");
@@ -110,14 +111,14 @@ public class TeamBench {
                 + "\",\"attendee\":{\"name\":\"Attendee " + attendee + "\",\"email\":\"a" + attendee + "@example.com\"}}";
     }
 
-    static boolean race(int members, int requests, int rounds) throws Exception {
+    static boolean race(int members, int requests, int rounds, int warmup) throws Exception {
         Team team = team(hosts(members), "ROUND_ROBIN");
         System.out.printf("TeamBench race: round-robin team of %d free members, %d concurrent requests for one start, "
                 + "%d rounds, against %s%n", members, requests, rounds, COMMAND);
         Instant first = LocalDate.now(ZoneOffset.UTC).plusDays(2).atTime(9, 0).toInstant(ZoneOffset.UTC);
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         boolean ok = true;
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1 - warmup; round <= rounds; round++) {
             Instant start = first.plusSeconds(round * 3 * 1800L);
             CountDownLatch ready = new CountDownLatch(requests);
             CountDownLatch go = new CountDownLatch(1);
@@ -170,7 +171,7 @@ public class TeamBench {
             long winners = statuses.getOrDefault(201, new AtomicLong()).get();
             boolean roundOk = winners == members && assigned.size() == members && unexpected.isEmpty();
             ok &= roundOk;
-            System.out.printf("round %d %s: winners %d on %d different members, answers %s, first answer %.1f ms, "
+            System.out.printf((round < 1 ? "warm-up " : "") + "round %d %s: winners %d on %d different members, answers %s, first answer %.1f ms, "
                             + "all answered %.1f ms after release%n", round, roundOk ? "ok  " : "FAIL", winners,
                     assigned.size(), new TreeMap<>(statuses), (firstAnswer.get() - released) / 1e6,
                     (lastAnswer.get() - released) / 1e6);
