@@ -102,6 +102,7 @@ public final class TeamBookings {
             if (!refusals.isEmpty()) {
                 return refuse(command, teamType, team, loaded, refusals);
             }
+            refused.forget(command);
             List<UUID> hostIds = List.copyOf(loaded.keySet());
             List<Booking> made = new ArrayList<>();
             for (Aggregate<HostCalendar> calendar : loaded.values()) {
@@ -119,6 +120,7 @@ public final class TeamBookings {
         if (free.isEmpty()) {
             return refuse(command, teamType, team, loaded, refusals);
         }
+        refused.forget(command);
         UUID assigned = RoundRobin.order(free).get(0).hostId();
         return new TeamBookingDecision(
                 loaded.get(assigned)

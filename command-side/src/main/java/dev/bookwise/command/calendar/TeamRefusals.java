@@ -78,6 +78,11 @@ public final class TeamRefusals {
         return Optional.of(new KnownRefusal(entry.refusal(), entry.versions()));
     }
 
+    /** Under the locks: the command was taken; what was refused at its start before holds no longer. */
+    void forget(ReserveTeamBookingCommand command) {
+        entries.invalidate(new Key(command.teamId(), command.eventTypeId(), command.start()));
+    }
+
     /**
      * Under the team's and the members' locks: the command was refused with {@code answer}, after
      * {@code refusals} from the members' calendars. Kept only if every one of them lasts.
