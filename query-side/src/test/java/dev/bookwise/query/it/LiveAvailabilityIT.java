@@ -21,7 +21,11 @@ import dev.bookwise.query.it.LiveClients.Event;
 import dev.bookwise.query.it.LiveClients.Socket;
 import dev.bookwise.query.it.LiveClients.Sse;
 import dev.bookwise.testsupport.Api;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.WebSocketHandshakeException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,9 +37,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -45,11 +54,20 @@ import org.springframework.test.context.TestPropertySource;
  * address holds a bounded number of connections.
  */
 @AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"bookwise.live.keep-alive=PT1S", "bookwise.live.max-connections-per-address=6"})
 class LiveAvailabilityIT extends QuerySideIT {
 
     private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).plusDays(3);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** What the follower logs each time the projections' wait (5 s here) runs out. */
+    private static final String WAITING_FOR = "live availability waits for the projections to reach position ";
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** A host with 09:00-17:00 UTC every day, once the projections hold it (a stream opened before would see it change). */
     private UUID host() {
@@ -87,6 +105,20 @@ class LiveAvailabilityIT extends QuerySideIT {
         List<String> starts = new ArrayList<>();
         slots.forEach(slot -> starts.add(slot.path("start").asText()));
         return starts;
+    }
+
+    private double recomputations() {
+        return meters.get("bookwise.live.recomputations").counter().count();
+    }
+
+    /** Blocks every write to booking_view (reads go on) until the connection rolls back: the bookings' projection stalls. */
+    private Connection bookingWritesHeld() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("LOCK TABLE booking_view IN SHARE MODE");
+        }
+        return connection;
     }
 
     /** The open connections of a transport the query side counts, from its metrics. */
@@ -196,6 +228,44 @@ class LiveAvailabilityIT extends QuerySideIT {
                     .doesNotContain(at(DAY, "11:00").toString())
                     .hasSize(first.json().path("slots").size() - 1);
             assertThat(next.data()).isEqualTo(get(range(host), inside).body());
+        }
+    }
+
+    /**
+     * Two commands committing out of order: Ada's booking takes its global position first and commits after
+     * Bea's, a gap in the tokens that passed Bea's. The follower reads it in a batch whose highest position
+     * the projections have passed; its list must wait until they have applied the booking itself, here
+     * held back by a lock on the bookings' table until the follower has recomputed or is waiting for them.
+     */
+    @Test
+    void aBookingCommittedAfterALaterOneReachesItsSubscribersWithoutAnotherChange(CapturedOutput output)
+            throws SQLException {
+        UUID ada = host();
+        UUID bea = host();
+        try (Sse adaStream = open(range(ada));
+                Sse beaStream = open(range(bea))) {
+            Event adaFirst = adaStream.next(PATIENCE);
+            beaStream.next(PATIENCE);
+            OpenAppend held = appendOpen(ada, ownBooking(UUID.randomUUID(), ada, at(DAY, "10:00")));
+            try (held) {
+                long later = append(bea, ownBooking(UUID.randomUUID(), bea, at(DAY, "10:00")));
+                assertThat(held.position).isLessThan(later);
+                // the follower has read Bea's booking and the projections have applied it
+                assertThat(beaStream.next(PATIENCE).position()).isGreaterThanOrEqualTo(later);
+                double recomputed = recomputations();
+                try (Connection stall = bookingWritesHeld()) {
+                    held.commit();
+                    await().atMost(PATIENCE)
+                            .until(() -> recomputations() > recomputed
+                                    || output.getOut().contains(WAITING_FOR + held.position));
+                    stall.rollback();
+                }
+            }
+            Event next = adaStream.next(PATIENCE);
+            assertThat(starts(next.json().path("slots")))
+                    .doesNotContain(at(DAY, "10:00").toString())
+                    .hasSize(adaFirst.json().path("slots").size() - 1);
+            assertThat(next.data()).isEqualTo(get(range(ada), held.position).body());
         }
     }
 

@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -28,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -97,19 +102,86 @@ abstract class QuerySideIT {
     }
 
     private long appendTo(String aggregateType, UUID id, MetaData metaData, Object... events) {
-        new TransactionTemplate(transactions)
-                .executeWithoutResult(tx -> eventStore.publish(Arrays.stream(events)
-                        .map(event -> new GenericDomainEventMessage<>(
-                                aggregateType,
-                                id.toString(),
-                                nextSequence.merge(id, 1L, Long::sum) - 1,
-                                event,
-                                metaData))
-                        .toList()));
+        List<DomainEventMessage<?>> messages = messages(aggregateType, id, metaData, events);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> eventStore.publish(messages));
+        return lastPosition(id);
+    }
+
+    /**
+     * Appends events of one host in a transaction left open on a thread of its own: they hold their global
+     * positions, unseen by any reader, until {@link OpenAppend#commit()} (as a slow command's events do).
+     */
+    OpenAppend appendOpen(UUID hostId, Object... events) {
+        return new OpenAppend(hostId, messages("HostCalendar", hostId, MetaData.emptyInstance(), events));
+    }
+
+    private List<DomainEventMessage<?>> messages(String aggregateType, UUID id, MetaData metaData, Object... events) {
+        return Arrays.stream(events)
+                .<DomainEventMessage<?>>map(event -> new GenericDomainEventMessage<>(
+                        aggregateType, id.toString(), nextSequence.merge(id, 1L, Long::sum) - 1, event, metaData))
+                .toList();
+    }
+
+    private long lastPosition(UUID id) {
         return jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class,
                 id.toString());
+    }
+
+    /** Events appended in a transaction still open; {@link #position} is the last one's global position. */
+    final class OpenAppend implements AutoCloseable {
+
+        final long position;
+
+        private final CountDownLatch commit = new CountDownLatch(1);
+        private final CompletableFuture<Long> appended = new CompletableFuture<>();
+        private final CompletableFuture<Void> committed = new CompletableFuture<>();
+
+        private OpenAppend(UUID id, List<DomainEventMessage<?>> messages) {
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                                eventStore.publish(messages);
+                                appended.complete(lastPosition(id));
+                                awaitCommit(tx);
+                            });
+                            committed.complete(null);
+                        } catch (RuntimeException | Error e) {
+                            appended.completeExceptionally(e);
+                            committed.completeExceptionally(e);
+                        }
+                    },
+                    "open-append");
+            thread.setDaemon(true);
+            thread.start();
+            position = appended.join();
+        }
+
+        private void awaitCommit(TransactionStatus tx) {
+            try {
+                // a test that never commits leaves no transaction open for good
+                if (!commit.await(1, TimeUnit.MINUTES)) {
+                    tx.setRollbackOnly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tx.setRollbackOnly();
+            }
+        }
+
+        /** Commits the events; returns once they are committed. */
+        void commit() {
+            commit.countDown();
+            committed.join();
+        }
+
+        /** Commits them if the test has not. */
+        @Override
+        public void close() {
+            commit();
+        }
     }
 
     /** The ids of each host's booking events in the event store, in the host's order. */
