@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -239,11 +240,12 @@ class LiveAvailability implements SmartLifecycle {
                     int read = 0;
                     while (read < MAX_BATCH && stream.hasNextAvailable()) {
                         TrackedEventMessage<?> message = stream.nextAvailable();
+                        TrackingToken before = token;
                         token = message.trackingToken();
                         read++;
                         long position = token.position().orElse(-1);
                         if (note(changes, message)) {
-                            noted.add(position);
+                            noted.addAll(positionsOf(before, token));
                         }
                         if (position > seen) {
                             seen = position;
@@ -267,6 +269,25 @@ class LiveAvailability implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * Where an event is in the store, from the tokens before and after it. A token's position is the
+     * highest it has read: an event that fills a gap (committed after a later one) leaves it as it was
+     * and takes the gap out, so its position is the gap that went (with any the token gave up on at the
+     * same time, which the projections have passed as well).
+     */
+    static List<Long> positionsOf(TrackingToken before, TrackingToken after) {
+        if (before instanceof GapAwareTrackingToken earlier
+                && after instanceof GapAwareTrackingToken later
+                && later.getIndex() == earlier.getIndex()) {
+            List<Long> filled = new ArrayList<>(earlier.getGaps());
+            filled.removeAll(later.getGaps());
+            if (!filled.isEmpty()) {
+                return filled;
+            }
+        }
+        return List.of(after.position().orElse(-1));
     }
 
     /** Notes what an event touches; whether it may alter availability. */
