@@ -100,7 +100,7 @@ public final class TeamBookings {
         });
         if (teamType.assignment() == Assignment.COLLECTIVE) {
             if (!refusals.isEmpty()) {
-                return refuse(command, teamType, team, loaded, refusals);
+                return refuse(command, teamType, team, loaded, refusals, now);
             }
             refused.forget(command);
             List<UUID> hostIds = List.copyOf(loaded.keySet());
@@ -118,7 +118,7 @@ public final class TeamBookings {
             }
         }
         if (free.isEmpty()) {
-            return refuse(command, teamType, team, loaded, refusals);
+            return refuse(command, teamType, team, loaded, refusals, now);
         }
         refused.forget(command);
         UUID assigned = RoundRobin.order(free).get(0).hostId();
@@ -133,9 +133,13 @@ public final class TeamBookings {
             TeamEventType teamType,
             Aggregate<Team> team,
             Map<UUID, Aggregate<HostCalendar>> loaded,
-            Map<UUID, BookwiseException> refusals) {
+            Map<UUID, BookwiseException> refusals,
+            Instant now) {
         BookwiseException answer = firstOf(refusals);
-        refused.remember(command, teamType, team, loaded.values(), refusals.values(), answer);
+        Map<String, Long> versions = new LinkedHashMap<>();
+        versions.put(command.teamId().toString(), team.version());
+        loaded.forEach((hostId, calendar) -> versions.put(hostId.toString(), calendar.version()));
+        refused.remember(command, teamType, versions, refusals.values(), answer, now);
         return new TeamBookingDecision(null, answer);
     }
 

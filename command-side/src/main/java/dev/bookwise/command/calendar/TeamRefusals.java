@@ -14,12 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.modelling.command.Aggregate;
 
 /**
  * Team reservations refused lately, by team, event type and start, with the version of every
@@ -32,9 +30,11 @@ import org.axonframework.modelling.command.Aggregate;
  * finds the streams unchanged ({@link KnownRefusal}), without the locks and side by side.
  * <p>
  * Only refusals that depend on nothing but the calendars are kept: a taken slot, a reached limit, a
- * start the schedules do not offer. Time moves only the type's notice and horizon, and those are
- * checked again for each request, as are its answers, its metadata and whether it may book without
- * a key; a request that fails any of them takes the full path, which gives it its own answer.
+ * start the schedules do not offer, each of a start that was within the type's notice and horizon
+ * when it was refused (a start beyond the horizon is refused as not offered too, and comes within it
+ * as time passes). Time moves only the notice and horizon, and those are checked again for each
+ * request, as are its answers, its metadata and whether it may book without a key; a request that
+ * fails any of them takes the full path, which gives it its own answer.
  */
 public final class TeamRefusals {
 
@@ -78,31 +78,42 @@ public final class TeamRefusals {
         return Optional.of(new KnownRefusal(entry.refusal(), entry.versions()));
     }
 
+    /**
+     * Whether the start passed the type's notice and horizon when it was refused: a start beyond the
+     * horizon is refused as {@code slot-not-offered} too, and comes within it as time passes.
+     */
+    private static boolean withinLeadTime(EventType type, Instant start, Instant now) {
+        try {
+            type.leadTime().check(start, now);
+            return true;
+        } catch (BookwiseException outside) {
+            return false;
+        }
+    }
+
     /** Under the locks: the command was taken; what was refused at its start before holds no longer. */
     void forget(ReserveTeamBookingCommand command) {
         entries.invalidate(new Key(command.teamId(), command.eventTypeId(), command.start()));
     }
 
     /**
-     * Under the team's and the members' locks: the command was refused with {@code answer}, after
-     * {@code refusals} from the members' calendars. Kept only if every one of them lasts.
+     * Under the team's and the members' locks: the command was refused with {@code answer} at {@code
+     * now}, after {@code refusals} from the members' calendars, with the team's and the calendars'
+     * streams at {@code versions} (last sequence number by aggregate id). Kept only if every one lasts.
      */
     void remember(
             ReserveTeamBookingCommand command,
             TeamEventType teamType,
-            Aggregate<Team> team,
-            Collection<Aggregate<HostCalendar>> calendars,
+            Map<String, Long> versions,
             Collection<BookwiseException> refusals,
-            BookwiseException answer) {
+            BookwiseException answer,
+            Instant now) {
         Key key = new Key(command.teamId(), command.eventTypeId(), command.start());
-        if (refusals.isEmpty() || !refusals.stream().allMatch(refusal -> LASTING.contains(refusal.code()))) {
+        if (refusals.isEmpty()
+                || !refusals.stream().allMatch(refusal -> LASTING.contains(refusal.code()))
+                || !withinLeadTime(teamType.eventType(), command.start(), now)) {
             entries.invalidate(key);
             return;
-        }
-        Map<String, Long> versions = new LinkedHashMap<>();
-        versions.put(command.teamId().toString(), team.version());
-        for (Aggregate<HostCalendar> calendar : calendars) {
-            versions.put(calendar.identifierAsString(), calendar.version());
         }
         EventType type = teamType.eventType();
         entries.put(key, new Entry(type, type.isPublic(), answer, versions));
