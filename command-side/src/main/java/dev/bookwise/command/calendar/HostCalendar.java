@@ -290,8 +290,8 @@ class HostCalendar {
         if (archivedTypes.contains(type.id())) {
             throw new BookwiseException(ErrorCode.EVENT_TYPE_ARCHIVED, "event type " + type.id() + " is archived");
         }
-        Answers answers = Answers.check(type.questions(), command.answers() == null ? Map.of() : command.answers());
-        Metadata metadata = Metadata.check(command.metadata() == null ? Map.of() : command.metadata());
+        Answers answers = Answers.check(type.questions(), command.answers());
+        Metadata metadata = Metadata.check(command.metadata());
         return reserve(
                 command.bookingId(),
                 command.start(),

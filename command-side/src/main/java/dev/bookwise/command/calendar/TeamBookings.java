@@ -82,8 +82,8 @@ public final class TeamBookings {
         Aggregate<Team> team = team(command.teamId());
         TeamEventType teamType = team.invoke(t -> t.bookable(command.eventTypeId(), command.anonymous()));
         EventType type = teamType.eventType();
-        Answers answers = Answers.check(type.questions(), command.answers() == null ? Map.of() : command.answers());
-        Metadata metadata = Metadata.check(command.metadata() == null ? Map.of() : command.metadata());
+        Answers answers = Answers.check(type.questions(), command.answers());
+        Metadata metadata = Metadata.check(command.metadata());
         List<TeamMember> members = team.invoke(t -> t.membersFor(teamType));
         if (members.isEmpty()) {
             return refused(ErrorCode.SLOT_UNAVAILABLE, "no member of the team takes this event type");

@@ -69,8 +69,8 @@ public final class TeamRefusals {
             return Optional.empty();
         }
         try {
-            Answers.check(entry.type().questions(), command.answers() == null ? Map.of() : command.answers());
-            Metadata.check(command.metadata() == null ? Map.of() : command.metadata());
+            Answers.check(entry.type().questions(), command.answers());
+            Metadata.check(command.metadata());
             entry.type().leadTime().check(command.start(), TeamBookings.now());
         } catch (BookwiseException e) {
             return Optional.empty();
