@@ -1,5 +1,7 @@
 package dev.bookwise.query.availability;
 
+import static dev.bookwise.web.request.IdParams.uuid;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bookwise.calendar.AvailabilityWindow;
 import dev.bookwise.calendar.Schedule;
@@ -200,17 +202,6 @@ public class AvailabilityReads {
                         SlotText.local(slot.start(), rules),
                         type.seated() ? slot.seatsLeft() : null))
                 .toList();
-    }
-
-    private static UUID uuid(String name, String value) {
-        if (value == null) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " is required");
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " must be a UUID");
-        }
     }
 
     private static LocalDate date(String name, String value) {

@@ -1,5 +1,7 @@
 package dev.bookwise.query.graphql;
 
+import static dev.bookwise.web.request.IdParams.uuid;
+
 import dev.bookwise.errors.BookwiseException;
 import dev.bookwise.errors.ErrorCode;
 import dev.bookwise.query.audit.AuditReads;
@@ -145,17 +147,5 @@ class QueryResolvers {
             @Argument String asOf,
             @ContextValue(name = CallerContext.CALLER, required = false) Caller caller) {
         return audit.hostAsOf(uuid("hostId", hostId), asOf, CallerContext.required(caller));
-    }
-
-    /** An ID argument as REST reads a UUID parameter: a malformed one is {@code invalid-request}. */
-    static UUID uuid(String name, String value) {
-        if (value == null) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " is required");
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BookwiseException(ErrorCode.INVALID_REQUEST, name + " must be a UUID");
-        }
     }
 }
