@@ -161,14 +161,7 @@ public class AvailabilityReads {
         EventType type = known.type().eventType();
         List<List<OfferedSlot>> perMember =
                 availability.membersSlots(known.type().hostsAmong(members), type, start, end, now);
-        ZoneRules rules = zone.getRules();
-        List<SlotView> slots = TeamSlots.combine(known.type().assignment(), perMember).stream()
-                .map(slot -> new SlotView(
-                        SlotText.utc(slot.start()),
-                        SlotText.utc(slot.end()),
-                        SlotText.local(slot.start(), rules),
-                        type.seated() ? slot.seatsLeft() : null))
-                .toList();
+        List<SlotView> slots = views(TeamSlots.combine(known.type().assignment(), perMember), type, zone.getRules());
         return new Availability(null, team, typeId, zone.getId(), first, last, slots);
     }
 
@@ -195,7 +188,13 @@ public class AvailabilityReads {
         }
         List<AvailabilityWindow> windows =
                 type.id().equals(EventType.defaultIdFor(host)) ? availability.windows(host, start, end) : List.of();
-        return availability.freeSlots(host, type, schedule.get(), windows, start, end, clock.instant()).stream()
+        return views(
+                availability.freeSlots(host, type, schedule.get(), windows, start, end, clock.instant()), type, rules);
+    }
+
+    /** A type's offered slots as the answer lists them: {@code seatsLeft} only for a seated type. */
+    private static List<SlotView> views(List<OfferedSlot> slots, EventType type, ZoneRules rules) {
+        return slots.stream()
                 .map(slot -> new SlotView(
                         SlotText.utc(slot.start()),
                         SlotText.utc(slot.end()),
